@@ -1,0 +1,289 @@
+/* main.c - the pricing command: a thin client of the public API.
+ *
+ *   pricing quote [CATALOG [REQUEST]]   price one request
+ *   pricing validate [--rules koogallery] CATALOG
+ *   pricing batch CATALOG               JSON Lines in, JSON Lines out
+ *
+ * Exit status: 0 success, 1 an input was rejected, 2 wrong usage, 3 a file
+ * could not be read or the output could not be written. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pricing.h>
+
+#include "io.h"
+
+enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+
+static const char usage_text[] =
+    "usage: pricing quote [--pretty] [CATALOG [REQUEST]]\n"
+    "       pricing validate [--pretty] [--rules koogallery] CATALOG\n"
+    "       pricing batch CATALOG < requests.jsonl\n"
+    "       pricing --help | --version\n"
+    "\n"
+    "quote     prints the quote of REQUEST (a file, or standard input when\n"
+    "          absent or -); with no CATALOG, standard input holds one\n"
+    "          envelope {\"catalog\": {...}, \"request\": {...}}\n"
+    "validate  checks CATALOG, optionally against marketplace rules\n"
+    "batch     reads one request per line, writes one quote or error per line\n"
+    "\n"
+    "Errors are printed as a JSON error object on standard output and as one\n"
+    "line on standard error. Exit status: 0 success, 1 an input was\n"
+    "rejected, 2 wrong usage, 3 a file could not be read or the output\n"
+    "could not be written.\n";
+
+typedef struct options {
+    unsigned flags;
+    const char *rules;
+    const char *args[3];
+    int nargs;
+} options;
+
+/* Writes buf and a newline; 0, or -1 when standard output failed. */
+static int emit(const pricing_buffer *buf)
+{
+    if (buf->size && fwrite(buf->data, 1, buf->size, stdout) != buf->size)
+        return -1;
+    return fputc('\n', stdout) == EOF ? -1 : 0;
+}
+
+static int finish_output(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "pricing: cannot write standard output\n");
+        return EXIT_IO;
+    }
+    return status;
+}
+
+/* Prints err as the contract's error object and one line on stderr. */
+static int report(const pricing_error *err, unsigned flags)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    int status = err->code == PRICING_IO_ERROR ? EXIT_IO
+                 : err->code == PRICING_INVALID_ARGUMENT ? EXIT_USAGE
+                                                         : EXIT_REJECTED;
+    fprintf(stderr, "pricing: %s%s%s: %s\n", pricing_code_name(err->code),
+            err->path[0] ? " at " : "", err->path, err->message);
+    if (pricing_error_write_json(&buf, err, flags) == 0)
+        (void)emit(&buf);
+    pricing_buffer_dispose(&buf);
+    return finish_output(status);
+}
+
+static int usage_error(const char *msg, unsigned flags)
+{
+    pricing_error err;
+    pricing_error_init(&err);
+    err.code = PRICING_INVALID_ARGUMENT;
+    snprintf(err.message, sizeof err.message, "%s (see pricing --help)", msg);
+    return report(&err, flags);
+}
+
+static int print_result(int rc, pricing_buffer *buf, const pricing_error *err,
+                        unsigned flags)
+{
+    int status;
+    if (rc != 0) {
+        status = report(err, flags);
+    } else {
+        status = emit(buf) == 0 ? EXIT_OK : EXIT_IO;
+        status = finish_output(status);
+    }
+    pricing_buffer_dispose(buf);
+    return status;
+}
+
+static int cmd_quote(const options *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL;
+    pricing_error err;
+    char *req = NULL;
+    size_t len = 0;
+    int rc;
+
+    pricing_error_init(&err);
+    if (o->nargs == 0) {
+        rc = cli_read_stream(&req, &len, stdin, PRICING_MAX_CATALOG_BYTES,
+                             "<stdin>", &err);
+        if (rc == 0) {
+            pricing_error_init(&err);
+            rc = pricing_envelope_quote_json(&buf, req, len, o->flags, &err);
+        }
+        free(req);
+        return print_result(rc, &buf, &err, o->flags);
+    }
+    rc = pricing_catalog_load_file(&cat, o->args[0], &err);
+    if (rc == 0)
+        rc = cli_read_file(&req, &len, o->nargs > 1 ? o->args[1] : "-",
+                           PRICING_MAX_REQUEST_BYTES, &err);
+    if (rc == 0)
+        rc = pricing_quote_json(&buf, cat, req, len, NULL, o->flags, &err);
+    free(req);
+    pricing_catalog_free(cat);
+    return print_result(rc, &buf, &err, o->flags);
+}
+
+static int cmd_validate(const options *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL;
+    pricing_error err;
+    int rc;
+
+    pricing_error_init(&err);
+    rc = pricing_catalog_load_file(&cat, o->args[0], &err);
+    if (rc == 0 && o->rules)
+        rc = pricing_catalog_check_rules(cat, o->rules, &err);
+    if (rc == 0)
+        rc = pricing_catalog_write_summary(&buf, cat, o->flags, &err);
+    pricing_catalog_free(cat);
+    return print_result(rc, &buf, &err, o->flags);
+}
+
+/* One request line: quote or error object, then a newline. */
+static int batch_line(const pricing_catalog *cat, pricing_quote *quote,
+                      pricing_buffer *out, const char *line, size_t len,
+                      int *rejected)
+{
+    pricing_error err;
+    pricing_error_init(&err);
+    if (pricing_quote_json(out, cat, line, len, quote, 0, &err) != 0)
+        *rejected = 1;
+    return emit(out);
+}
+
+static int cmd_batch(const options *o)
+{
+    pricing_buffer out = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL;
+    pricing_quote *quote = NULL;
+    pricing_error err;
+    char *line = NULL;
+    size_t cap = 0, len = 0;
+    int c, rejected = 0, too_long = 0, status = EXIT_OK, any = 0;
+    static char outbuf[1 << 20];
+
+    pricing_error_init(&err);
+    if (pricing_catalog_load_file(&cat, o->args[0], &err) != 0 ||
+        pricing_quote_new(&quote, &err) != 0) {
+        pricing_catalog_free(cat);
+        return report(&err, 0);
+    }
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    /* Lines are read byte by byte through stdio's buffer; a line past the
+     * request limit is skipped to its end and answered with an error. */
+    while ((c = getc_unlocked(stdin)) != EOF || any) {
+        if (c != EOF && c != '\n') {
+            any = 1;
+            if (len > PRICING_MAX_REQUEST_BYTES) {
+                too_long = 1;
+                continue;
+            }
+            if (len + 1 >= cap) {
+                char *p;
+                cap = cap ? cap * 2 : 4096;
+                if (!(p = realloc(line, cap))) {
+                    free(line);
+                    line = NULL;
+                    status = EXIT_REJECTED;
+                    break;
+                }
+                line = p;
+            }
+            line[len++] = (char)c;
+            continue;
+        }
+        if (too_long) {
+            pricing_error_init(&err);
+            err.code = PRICING_LIMIT_EXCEEDED;
+            snprintf(err.message, sizeof err.message,
+                     "request line longer than %u bytes",
+                     PRICING_MAX_REQUEST_BYTES);
+            rejected = 1;
+            if (pricing_error_write_json(&out, &err, 0) != 0 || emit(&out) != 0)
+                status = EXIT_IO;
+        } else if (batch_line(cat, quote, &out, line ? line : "", len,
+                              &rejected) != 0) {
+            status = EXIT_IO;
+        }
+        if (status != EXIT_OK)
+            break;
+        len = 0;
+        too_long = 0;
+        any = 0;
+        if (c == EOF)
+            break;
+    }
+    if (status == EXIT_OK && ferror(stdin)) {
+        fprintf(stderr, "pricing: cannot read standard input\n");
+        status = EXIT_IO;
+    }
+    free(line);
+    pricing_buffer_dispose(&out);
+    pricing_quote_free(quote);
+    pricing_catalog_free(cat);
+    status = finish_output(status);
+    setvbuf(stdout, NULL, _IONBF, 0);
+    return status == EXIT_OK && rejected ? EXIT_REJECTED : status;
+}
+
+int main(int argc, char **argv)
+{
+    options o;
+    const char *cmd = NULL;
+    int i;
+
+    memset(&o, 0, sizeof o);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(usage_text, stdout);
+            return finish_output(EXIT_OK);
+        } else if (strcmp(a, "--version") == 0) {
+            printf("pricing %s (format %s)\n", pricing_version_string(),
+                   pricing_format_version());
+            return finish_output(EXIT_OK);
+        } else if (strcmp(a, "--pretty") == 0) {
+            o.flags |= PRICING_JSON_PRETTY;
+        } else if (strcmp(a, "--rules") == 0) {
+            if (++i >= argc)
+                return usage_error("--rules needs a rule set", o.flags);
+            o.rules = argv[i];
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return usage_error("unknown option", o.flags);
+        } else if (!cmd) {
+            cmd = a;
+        } else if (o.nargs < 3) {
+            o.args[o.nargs++] = a;
+        } else {
+            return usage_error("too many arguments", o.flags);
+        }
+    }
+    if (!cmd)
+        return usage_error("no command", o.flags);
+    if (o.rules && strcmp(cmd, "validate") != 0)
+        return usage_error("--rules goes with validate", o.flags);
+    if (strcmp(cmd, "quote") == 0) {
+        if (o.nargs > 2)
+            return usage_error("quote takes CATALOG and REQUEST", o.flags);
+        return cmd_quote(&o);
+    }
+    if (strcmp(cmd, "validate") == 0) {
+        if (o.nargs != 1)
+            return usage_error("validate takes one CATALOG", o.flags);
+        return cmd_validate(&o);
+    }
+    if (strcmp(cmd, "batch") == 0) {
+        if (o.nargs != 1)
+            return usage_error("batch takes one CATALOG", o.flags);
+        if (o.flags & PRICING_JSON_PRETTY)
+            return usage_error("batch writes one line per request: no --pretty",
+                               0);
+        return cmd_batch(&o);
+    }
+    return usage_error("unknown command", o.flags);
+}

@@ -1,0 +1,383 @@
+/*
+ * pricing.h - libpricing, an exact-arithmetic pricing and SKU engine.
+ *
+ * The one public header. Everything exported is prefixed pricing_ /
+ * PRICING_. Conventions (see docs/api.md):
+ *
+ *  - Fallible functions return 0 on success or a negative pricing_code,
+ *    and fill the optional caller-owned pricing_error (NULL is allowed).
+ *  - Output arguments come first.
+ *  - Handles are created by *_new / *_load and released by *_free, which
+ *    accepts NULL. Every char * the library allocates for the caller is
+ *    released with pricing_free().
+ *  - A loaded catalog is immutable: any number of threads may quote
+ *    against one catalog at once. Requests and quotes belong to one thread
+ *    at a time.
+ *  - No global state, no printing, no exit/abort, no locale dependence.
+ */
+#ifndef PRICING_H
+#define PRICING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <pricing/version.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(PRICING_STATIC) || !defined(__GNUC__)
+#define PRICING_EXPORT
+#else
+#define PRICING_EXPORT __attribute__((visibility("default")))
+#endif
+
+#if defined(__GNUC__)
+#define PRICING_WARN_UNUSED __attribute__((warn_unused_result))
+#else
+#define PRICING_WARN_UNUSED
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Error codes. Every name matches the contract's snake_case code
+ * (pricing_code_name()). Functions return the negated value.
+ */
+typedef enum pricing_code {
+    PRICING_OK = 0,
+    PRICING_JSON_SYNTAX,
+    PRICING_LIMIT_EXCEEDED,
+    PRICING_DUPLICATE_KEY,
+    PRICING_UNKNOWN_FIELD,
+    PRICING_MISSING_FIELD,
+    PRICING_WRONG_TYPE,
+    PRICING_INVALID_AMOUNT,
+    PRICING_INEXACT_NUMBER,
+    PRICING_INVALID_VALUE,
+    PRICING_DUPLICATE_ID,
+    PRICING_SKU_MISSING,
+    PRICING_SKU_DUPLICATE,
+    PRICING_TIER_ORDER,
+    PRICING_TIER_COVERAGE,
+    PRICING_UNPRICED_ATTRIBUTE,
+    PRICING_UNKNOWN_SPEC,
+    PRICING_UNKNOWN_ATTRIBUTE,
+    PRICING_UNKNOWN_VALUE,
+    PRICING_MISSING_ATTRIBUTE,
+    PRICING_QUANTITY_OUT_OF_RANGE,
+    PRICING_QUANTITY_STEP,
+    PRICING_PLAN_NOT_OFFERED,
+    PRICING_COUNT_NOT_ALLOWED,
+    PRICING_TRIAL_NOT_OFFERED,
+    PRICING_SKU_UNAVAILABLE,
+    /* Codes of the C API and the CLI (not produced by a document). */
+    PRICING_INVALID_ARGUMENT, /* "invalid_argument": NULL or bad argument */
+    PRICING_OUT_OF_MEMORY,    /* "out_of_memory" */
+    PRICING_IO_ERROR,         /* "io_error": a file could not be read */
+    PRICING_CODE_COUNT_       /* not a code: the number of codes */
+} pricing_code;
+
+#define PRICING_ERROR_PATH_SIZE 1024
+#define PRICING_ERROR_MESSAGE_SIZE 256
+
+/*
+ * Filled by every fallible call. The first error wins: a call never
+ * overwrites an error already set, so pricing_error_init() it (or zero
+ * it) before reuse. path is a JSON Pointer (RFC 6901) into the document
+ * at fault, "" for the whole document; line, column (1-based, in bytes)
+ * and position (0-based byte offset) are set for JSON syntax errors and
+ * are 0 otherwise. Paths longer than the buffer are cut at a character
+ * boundary and end in "...".
+ */
+typedef struct pricing_error {
+    pricing_code code;
+    int line;
+    int column;
+    size_t position;
+    char path[PRICING_ERROR_PATH_SIZE];
+    char message[PRICING_ERROR_MESSAGE_SIZE];
+} pricing_error;
+
+/* Resets err to "no error". */
+PRICING_EXPORT void pricing_error_init(pricing_error *err);
+
+/* The contract's snake_case name of a code ("json_syntax"); borrowed,
+ * static. Unknown values give "unknown". */
+PRICING_EXPORT const char *pricing_code_name(pricing_code code);
+
+/* ------------------------------------------------------------------ */
+/* Memory and version                                                  */
+/* ------------------------------------------------------------------ */
+
+/* Releases any string or buffer the library allocated for the caller.
+ * NULL is a no-op. */
+PRICING_EXPORT void pricing_free(void *ptr);
+
+/* The runtime version, "MAJOR.MINOR.MICRO"; borrowed, static. */
+PRICING_EXPORT const char *pricing_version_string(void);
+/* PRICING_VERSION_HEX of the running library. */
+PRICING_EXPORT unsigned long pricing_version_hex(void);
+/* The version of the JSON format contract implemented ("1.0"). */
+PRICING_EXPORT const char *pricing_format_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Catalogs                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct pricing_catalog pricing_catalog;
+
+/*
+ * Loads and validates a catalog from len bytes of JSON text (no NUL
+ * terminator needed). On success *out is a new immutable catalog owned by
+ * the caller (pricing_catalog_free). On failure *out is NULL.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_load(pricing_catalog **out, const char *json, size_t len,
+                     pricing_error *err);
+
+/* The same from a file; io_error when it cannot be read. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_load_file(pricing_catalog **out, const char *filename,
+                          pricing_error *err);
+
+/* NULL is a no-op. The catalog must not be in use by another thread. */
+PRICING_EXPORT void pricing_catalog_free(pricing_catalog *catalog);
+
+/*
+ * Checks a loaded catalog against a named set of marketplace release
+ * rules. Known sets: "koogallery". An unknown name is invalid_argument.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_check_rules(const pricing_catalog *catalog,
+                            const char *rules, pricing_error *err);
+
+/* Borrowed strings, valid while the catalog lives. version may be NULL. */
+PRICING_EXPORT const char *pricing_catalog_id(const pricing_catalog *catalog);
+PRICING_EXPORT const char *
+pricing_catalog_version(const pricing_catalog *catalog);
+PRICING_EXPORT const char *
+pricing_catalog_currency(const pricing_catalog *catalog);
+PRICING_EXPORT int pricing_catalog_minor_units(const pricing_catalog *catalog);
+PRICING_EXPORT size_t pricing_catalog_spec_count(const pricing_catalog *catalog);
+/* The number of SKUs (enum combinations) over all specs. */
+PRICING_EXPORT size_t pricing_catalog_sku_count(const pricing_catalog *catalog);
+
+/* ------------------------------------------------------------------ */
+/* Typed requests                                                      */
+/* ------------------------------------------------------------------ */
+
+typedef struct pricing_request pricing_request;
+
+/* A new request for spec spec_id of catalog (which must outlive it).
+ * unknown_spec when the catalog lacks it. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_new(pricing_request **out, const pricing_catalog *catalog,
+                    const char *spec_id, pricing_error *err);
+
+/* NULL is a no-op. */
+PRICING_EXPORT void pricing_request_free(pricing_request *request);
+
+/* Resets every attribute, the plan, count, trial and start. */
+PRICING_EXPORT void pricing_request_reset(pricing_request *request);
+
+/* Sets an enum attribute (unknown_attribute, unknown_value, wrong_type). */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_enum(pricing_request *request, const char *attribute,
+                         const char *value, pricing_error *err);
+
+/* Sets a quantity attribute (unknown_attribute, wrong_type,
+ * quantity_out_of_range, quantity_step). */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_quantity(pricing_request *request, const char *attribute,
+                             uint64_t quantity, pricing_error *err);
+
+/* "month", "year" or "one_time" (plan_not_offered). */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_plan(pricing_request *request, const char *plan,
+                         pricing_error *err);
+
+/* The number of periods (checked when quoting: count_not_allowed). */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_count(pricing_request *request, uint64_t count,
+                          pricing_error *err);
+
+/* Non-zero asks for the spec's trial. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_trial(pricing_request *request, int trial,
+                          pricing_error *err);
+
+/* The service start, "YYYY-MM-DD" (invalid_value); NULL clears it. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_start(pricing_request *request, const char *date,
+                          pricing_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Quotes                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct pricing_quote pricing_quote;
+
+/* An empty quote, to be filled by pricing_quote_compute and reused. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_quote_new(pricing_quote **out, pricing_error *err);
+
+/* NULL is a no-op. */
+PRICING_EXPORT void pricing_quote_free(pricing_quote *quote);
+
+/*
+ * Prices request into quote (which may hold an earlier result: its
+ * storage is reused, so a loop of compute calls allocates nothing once
+ * warm). On failure the quote is empty. The request's catalog must
+ * outlive the quote's use.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_quote_compute(pricing_quote *quote, const pricing_request *request,
+                      pricing_error *err);
+
+/* Rounded amounts with the currency's decimals, and the exact total.
+ * Borrowed: valid until the next compute or free of the quote. The text
+ * is formatted on first use, so these take a non-const quote (a quote
+ * belongs to one thread at a time); NULL when the quote holds no result
+ * or memory ran out. A trial quote's totals are zero. */
+PRICING_EXPORT const char *pricing_quote_total(pricing_quote *quote);
+PRICING_EXPORT const char *
+pricing_quote_exact_total(pricing_quote *quote);
+PRICING_EXPORT const char *
+pricing_quote_period_total(pricing_quote *quote);
+/* For a trial quote, the totals of the order once it converts; else the
+ * same as the totals above. */
+PRICING_EXPORT const char *
+pricing_quote_after_trial_total(pricing_quote *quote);
+/* Non-zero when the quote is a trial. */
+PRICING_EXPORT int pricing_quote_is_trial(const pricing_quote *quote);
+
+/* Exact values as GMP rationals. rop must be mpq_init'ed; pass it as a
+ * void pointer to an mpq_t (so this header needs no gmp.h). */
+PRICING_EXPORT void pricing_quote_total_mpq(void *rop,
+                                            const pricing_quote *quote);
+PRICING_EXPORT void pricing_quote_exact_total_mpq(void *rop,
+                                                  const pricing_quote *quote);
+
+/* One line of a quote. Strings are borrowed from the quote (or its
+ * catalog) and valid until the next compute or free; attribute, rule,
+ * flat are NULL where the line has none, and has_to is 0 for an
+ * unbounded tier. */
+typedef struct pricing_line {
+    const char *kind;      /* "fixed", "base", "quantity", "tier" */
+    const char *attribute; /* quantity attribute, or NULL */
+    const char *rule;      /* "linear", "graduated", "volume", or NULL */
+    uint32_t tier;         /* 1-based tier number, 0 if none */
+    uint64_t from;
+    uint64_t to;
+    int has_to;
+    uint64_t quantity;
+    const char *unit_price; /* as the catalog wrote it */
+    const char *flat;       /* tier lines only ("0" when none) */
+    const char *exact_amount;
+    const char *amount;
+} pricing_line;
+
+/* The number of lines (of after_trial for a trial quote). */
+PRICING_EXPORT size_t pricing_quote_line_count(const pricing_quote *quote);
+/* Fills *out with line index (0-based); invalid_argument when out of
+ * range. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_quote_line(pricing_line *out, pricing_quote *quote,
+                   size_t index, pricing_error *err);
+
+/* ------------------------------------------------------------------ */
+/* JSON                                                                */
+/* ------------------------------------------------------------------ */
+
+/* Flags of the JSON writers. */
+#define PRICING_JSON_PRETTY 0x1u /* two-space indented, for people */
+
+/*
+ * A growable byte buffer owned by the caller: zero it (or use
+ * PRICING_BUFFER_INIT), pass it to the writers any number of times (each
+ * call replaces the contents and reuses the storage), then release it with
+ * pricing_buffer_dispose. data is NUL-terminated after a successful call.
+ */
+typedef struct pricing_buffer {
+    char *data;
+    size_t size;
+    size_t capacity;
+} pricing_buffer;
+
+#define PRICING_BUFFER_INIT {NULL, 0, 0}
+
+PRICING_EXPORT void pricing_buffer_dispose(pricing_buffer *buf);
+
+/* The quote as JSON (the contract's "Quote"), into buf. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_quote_write_json(pricing_buffer *buf, const pricing_quote *quote,
+                         unsigned flags, pricing_error *err);
+
+/* An error as the contract's error object, into buf. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_error_write_json(pricing_buffer *buf, const pricing_error *error,
+                         unsigned flags);
+
+/*
+ * The JSON driver: parses the request JSON (len bytes), prices it against
+ * catalog and writes the quote JSON into buf: the same bytes as the CLI.
+ * On failure err is filled and buf holds the error object, so buf is
+ * always what the CLI would print. quote may be NULL, or a quote object
+ * to reuse between calls (faster).
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_quote_json(pricing_buffer *buf, const pricing_catalog *catalog,
+                   const char *request_json, size_t len,
+                   pricing_quote *quote, unsigned flags, pricing_error *err);
+
+/*
+ * Parses a request document into a typed request for catalog
+ * (*out is new, free it with pricing_request_free).
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_parse(pricing_request **out, const pricing_catalog *catalog,
+                      const char *json, size_t len, pricing_error *err);
+
+/* The result of `pricing validate`: {"valid":true,...} into buf. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_write_summary(pricing_buffer *buf,
+                              const pricing_catalog *catalog, unsigned flags,
+                              pricing_error *err);
+
+/*
+ * A single-document quote: an envelope {"catalog": {...}, "request":
+ * {...}} (what `pricing quote` reads on standard input). Error paths
+ * point into the envelope (/catalog/..., /request/...). buf receives the
+ * quote or the error object.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_envelope_quote_json(pricing_buffer *buf, const char *json, size_t len,
+                            unsigned flags, pricing_error *err);
+
+/* Documented limits (docs/limits.md). */
+#define PRICING_MAX_CATALOG_BYTES (64u * 1024u * 1024u)
+#define PRICING_MAX_REQUEST_BYTES (1024u * 1024u)
+#define PRICING_MAX_DEPTH 64
+#define PRICING_MAX_STRING_BYTES 4096
+#define PRICING_MAX_NUMBER_CHARS 64
+#define PRICING_MAX_CONTAINER_ITEMS 1000000
+#define PRICING_MAX_ID_BYTES 256
+#define PRICING_MAX_AMOUNT_INT_DIGITS 18
+#define PRICING_MAX_AMOUNT_FRAC_DIGITS 18
+#define PRICING_MAX_SPECS 1000
+#define PRICING_MAX_ATTRIBUTES 32
+#define PRICING_MAX_ENUM_VALUES 1000
+#define PRICING_MAX_TIERS 1000
+#define PRICING_MAX_SKUS 1000000
+#define PRICING_MAX_QUANTITY 1000000000000000ull /* 10^15 */
+#define PRICING_MAX_COUNT 120
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PRICING_H */

@@ -1,0 +1,49 @@
+/* catalog_parse.h - shared by the catalog loader's files (private). */
+#ifndef PRICING_CATALOG_PARSE_H
+#define PRICING_CATALOG_PARSE_H
+
+#include "json_read.h"
+#include "model.h"
+
+typedef struct pricing__load {
+    pricing__rd rd;
+    pricing_catalog *cat;
+    unsigned max_frac; /* the most fraction digits of any amount */
+    pricing__amount **amounts; /* every amount, rescaled once at the end */
+    size_t namounts, amounts_cap;
+    pricing__tier **tiers; /* every tier list head, prefixed at the end */
+    size_t *tier_counts;
+    size_t ntiers, tiers_cap, tier_counts_cap;
+    const cJSON *empty_array; /* stands in for absent lists */
+} pricing__load;
+
+/* Arena allocation owned by the catalog (zeroed); NULL on failure. */
+void *pricing__cat_alloc(pricing_catalog *cat, size_t size);
+char *pricing__cat_strndup(void *cat, const char *s, size_t n);
+/* mpz_init plus registration for clearing at free; -1 on failure. */
+int pricing__cat_mpz(pricing_catalog *cat, mpz_ptr z);
+
+/* Reads an amount member into a (registered for rescaling). */
+int pricing__load_amount(pricing__load *ld, const cJSON *node,
+                         pricing__amount *a);
+
+/* Parses one plan's charge of spec (path: the charge). */
+int pricing__load_charge(pricing__load *ld, const pricing__spec *spec,
+                         const cJSON *node, pricing__charge **out);
+
+/* After every amount is read: the common scale, each amount's integer,
+ * tier full amounts and prefix sums. */
+int pricing__load_finish_amounts(pricing__load *ld);
+
+/* Builds a catalog from node of a parsed document; prefix (or NULL) is
+ * the key under which the catalog sits in an envelope, for error paths. */
+int pricing__catalog_from_doc(pricing_catalog **out, const pricing__doc *doc,
+                              const cJSON *node, const char *prefix,
+                              pricing_error *err);
+
+/* Reads a whole file, stopping just past max_bytes (limit_exceeded);
+ * io_error when it cannot be opened or read. *data is malloc'ed. */
+int pricing__read_file(char **data, size_t *len, const char *filename,
+                       size_t max_bytes, pricing_error *err);
+
+#endif

@@ -1,0 +1,53 @@
+/* catalog_rules.c - marketplace release rules on top of the contract. */
+#include <stdio.h>
+#include <string.h>
+
+#include "catalog_parse.h"
+
+/* KooGallery reserves these attribute ids for its own use. */
+static const char *const reserved_ids[] = {"appName", "version", "os", "mode",
+                                           NULL};
+
+static int koogallery(const pricing_catalog *cat, pricing_error *err)
+{
+    char path[128];
+    size_t s, a, k;
+
+    for (s = 0; s < cat->nspecs; s++) {
+        const pricing__spec *spec = &cat->specs[s];
+        if (spec->trial_days &&
+            (spec->trial_days < 3 || spec->trial_days > 180)) {
+            snprintf(path, sizeof path, "/specs/%zu/trial_days", s);
+            return pricing__error_at(err, PRICING_INVALID_VALUE, path,
+                                     "koogallery: trial_days is from 3 to "
+                                     "180, not %llu",
+                                     (unsigned long long)spec->trial_days);
+        }
+        for (a = 0; a < spec->nattrs; a++)
+            for (k = 0; reserved_ids[k]; k++)
+                if (strcmp(spec->attrs[a].id, reserved_ids[k]) == 0) {
+                    snprintf(path, sizeof path, "/specs/%zu/attributes/%zu/id",
+                             s, a);
+                    return pricing__error_at(err, PRICING_INVALID_VALUE, path,
+                                             "koogallery: the attribute id "
+                                             "\"%s\" is reserved",
+                                             reserved_ids[k]);
+                }
+        /* Every SKU priced or explicitly unavailable, and trials only on
+         * yearly/monthly specs, already hold for every loaded catalog. */
+    }
+    return 0;
+}
+
+int pricing_catalog_check_rules(const pricing_catalog *cat, const char *rules,
+                                pricing_error *err)
+{
+    if (!cat || !rules)
+        return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
+                                 "pricing_catalog_check_rules: NULL argument");
+    if (strcmp(rules, "koogallery") == 0)
+        return koogallery(cat, err);
+    return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
+                             "unknown rule set \"%.64s\" (known: koogallery)",
+                             rules);
+}

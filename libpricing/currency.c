@@ -1,0 +1,82 @@
+/* currency.c - minor units of ISO 4217 codes.
+ *
+ * The table is ISO 4217 list one (SIX, the maintenance agency), as
+ * published 2026-01-01, plus ANG, CUC and ZWL: still in the list of
+ * 2024-06-25 and withdrawn since (ANG by XCG, ZWL by ZWG), kept so that
+ * catalogs written in 2024/2025 still load. -1 marks "N.A." (units of
+ * account, precious metals, XTS, XXX): those need an explicit minor_units.
+ * Sorted by code for the binary search; keep it sorted when updating. */
+#include <string.h>
+
+#include "currency.h"
+
+typedef struct currency_entry {
+    char code[4];
+    signed char minor_units;
+} currency_entry;
+
+static const currency_entry currency_table[] = {
+    {"AED", 2}, {"AFN", 2}, {"ALL", 2}, {"AMD", 2}, {"ANG", 2}, {"AOA", 2},
+    {"ARS", 2}, {"AUD", 2}, {"AWG", 2}, {"AZN", 2}, {"BAM", 2}, {"BBD", 2},
+    {"BDT", 2}, {"BHD", 3}, {"BIF", 0}, {"BMD", 2}, {"BND", 2}, {"BOB", 2},
+    {"BOV", 2}, {"BRL", 2}, {"BSD", 2}, {"BTN", 2}, {"BWP", 2}, {"BYN", 2},
+    {"BZD", 2}, {"CAD", 2}, {"CDF", 2}, {"CHE", 2}, {"CHF", 2}, {"CHW", 2},
+    {"CLF", 4}, {"CLP", 0}, {"CNY", 2}, {"COP", 2}, {"COU", 2}, {"CRC", 2},
+    {"CUC", 2}, {"CUP", 2}, {"CVE", 2}, {"CZK", 2}, {"DJF", 0}, {"DKK", 2},
+    {"DOP", 2}, {"DZD", 2}, {"EGP", 2}, {"ERN", 2}, {"ETB", 2}, {"EUR", 2},
+    {"FJD", 2}, {"FKP", 2}, {"GBP", 2}, {"GEL", 2}, {"GHS", 2}, {"GIP", 2},
+    {"GMD", 2}, {"GNF", 0}, {"GTQ", 2}, {"GYD", 2}, {"HKD", 2}, {"HNL", 2},
+    {"HTG", 2}, {"HUF", 2}, {"IDR", 2}, {"ILS", 2}, {"INR", 2}, {"IQD", 3},
+    {"IRR", 2}, {"ISK", 0}, {"JMD", 2}, {"JOD", 3}, {"JPY", 0}, {"KES", 2},
+    {"KGS", 2}, {"KHR", 2}, {"KMF", 0}, {"KPW", 2}, {"KRW", 0}, {"KWD", 3},
+    {"KYD", 2}, {"KZT", 2}, {"LAK", 2}, {"LBP", 2}, {"LKR", 2}, {"LRD", 2},
+    {"LSL", 2}, {"LYD", 3}, {"MAD", 2}, {"MDL", 2}, {"MGA", 2}, {"MKD", 2},
+    {"MMK", 2}, {"MNT", 2}, {"MOP", 2}, {"MRU", 2}, {"MUR", 2}, {"MVR", 2},
+    {"MWK", 2}, {"MXN", 2}, {"MXV", 2}, {"MYR", 2}, {"MZN", 2}, {"NAD", 2},
+    {"NGN", 2}, {"NIO", 2}, {"NOK", 2}, {"NPR", 2}, {"NZD", 2}, {"OMR", 3},
+    {"PAB", 2}, {"PEN", 2}, {"PGK", 2}, {"PHP", 2}, {"PKR", 2}, {"PLN", 2},
+    {"PYG", 0}, {"QAR", 2}, {"RON", 2}, {"RSD", 2}, {"RUB", 2}, {"RWF", 0},
+    {"SAR", 2}, {"SBD", 2}, {"SCR", 2}, {"SDG", 2}, {"SEK", 2}, {"SGD", 2},
+    {"SHP", 2}, {"SLE", 2}, {"SOS", 2}, {"SRD", 2}, {"SSP", 2}, {"STN", 2},
+    {"SVC", 2}, {"SYP", 2}, {"SZL", 2}, {"THB", 2}, {"TJS", 2}, {"TMT", 2},
+    {"TND", 3}, {"TOP", 2}, {"TRY", 2}, {"TTD", 2}, {"TWD", 2}, {"TZS", 2},
+    {"UAH", 2}, {"UGX", 0}, {"USD", 2}, {"USN", 2}, {"UYI", 0}, {"UYU", 2},
+    {"UYW", 4}, {"UZS", 2}, {"VED", 2}, {"VES", 2}, {"VND", 0}, {"VUV", 0},
+    {"WST", 2}, {"XAD", 2}, {"XAF", 0}, {"XAG", -1}, {"XAU", -1}, {"XBA", -1},
+    {"XBB", -1}, {"XBC", -1}, {"XBD", -1}, {"XCD", 2}, {"XCG", 2},
+    {"XDR", -1}, {"XOF", 0}, {"XPD", -1}, {"XPF", 0}, {"XPT", -1},
+    {"XSU", -1}, {"XTS", -1}, {"XUA", -1}, {"XXX", -1}, {"YER", 2},
+    {"ZAR", 2}, {"ZMW", 2}, {"ZWG", 2}, {"ZWL", 2},
+};
+
+#define CURRENCY_COUNT (sizeof currency_table / sizeof currency_table[0])
+
+/* Exactly three bytes 'A'..'Z' and a NUL; checked byte by byte so a short
+ * string is never read past its terminator, and without isupper(), which
+ * depends on the locale. */
+static int is_code(const char *code)
+{
+    int i;
+    for (i = 0; i < 3; i++)
+        if (code[i] < 'A' || code[i] > 'Z')
+            return 0;
+    return code[3] == '\0';
+}
+
+int pricing__currency_minor_units(const char *code)
+{
+    size_t lo = 0, hi = CURRENCY_COUNT;
+    if (code == NULL || !is_code(code))
+        return -1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = memcmp(code, currency_table[mid].code, 3);
+        if (c == 0)
+            return currency_table[mid].minor_units;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return -1;
+}

@@ -1,0 +1,161 @@
+/* error.c - error codes, JSON Pointer paths, filling pricing_error. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "error.h"
+
+static const char *const code_names[PRICING_CODE_COUNT_] = {
+    "ok",
+    "json_syntax",
+    "limit_exceeded",
+    "duplicate_key",
+    "unknown_field",
+    "missing_field",
+    "wrong_type",
+    "invalid_amount",
+    "inexact_number",
+    "invalid_value",
+    "duplicate_id",
+    "sku_missing",
+    "sku_duplicate",
+    "tier_order",
+    "tier_coverage",
+    "unpriced_attribute",
+    "unknown_spec",
+    "unknown_attribute",
+    "unknown_value",
+    "missing_attribute",
+    "quantity_out_of_range",
+    "quantity_step",
+    "plan_not_offered",
+    "count_not_allowed",
+    "trial_not_offered",
+    "sku_unavailable",
+    "invalid_argument",
+    "out_of_memory",
+    "io_error",
+};
+
+const char *pricing_code_name(pricing_code code)
+{
+    if ((int)code < 0 || code >= PRICING_CODE_COUNT_)
+        return "unknown";
+    return code_names[code];
+}
+
+void pricing_error_init(pricing_error *err)
+{
+    if (err)
+        memset(err, 0, sizeof *err);
+}
+
+void pricing__path_init(pricing__path *p)
+{
+    p->buf[0] = '\0';
+    p->len = 0;
+    p->truncated = 0;
+}
+
+/* Appends bytes, cutting at a UTF-8 boundary and marking the cut. */
+static void path_append(pricing__path *p, const char *s, size_t n)
+{
+    size_t room = sizeof p->buf - 4 - p->len; /* keep room for "..." */
+    if (p->truncated)
+        return;
+    if (n > room) {
+        while (room > 0 && ((unsigned char)s[room] & 0xC0) == 0x80)
+            room--;
+        memcpy(p->buf + p->len, s, room);
+        p->len += room;
+        memcpy(p->buf + p->len, "...", 4);
+        p->len += 3;
+        p->truncated = 1;
+        return;
+    }
+    memcpy(p->buf + p->len, s, n);
+    p->len += n;
+    p->buf[p->len] = '\0';
+}
+
+size_t pricing__path_push_key(pricing__path *p, const char *key, size_t len)
+{
+    size_t old = p->len;
+    size_t i, start = 0;
+
+    path_append(p, "/", 1);
+    for (i = 0; i < len; i++) {
+        if (key[i] == '~' || key[i] == '/') {
+            path_append(p, key + start, i - start);
+            path_append(p, key[i] == '~' ? "~0" : "~1", 2);
+            start = i + 1;
+        }
+    }
+    path_append(p, key + start, len - start);
+    return old;
+}
+
+size_t pricing__path_push_index(pricing__path *p, size_t index)
+{
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "/%zu", index);
+    size_t old = p->len;
+    path_append(p, tmp, (size_t)n);
+    return old;
+}
+
+/* Pushes after a truncation are no-ops that return the current length,
+ * so only popping the push that truncated shortens the path again. */
+void pricing__path_pop(pricing__path *p, size_t old_len)
+{
+    if (old_len < p->len) {
+        p->len = old_len;
+        p->buf[old_len] = '\0';
+        p->truncated = 0;
+    }
+}
+
+static int verror(pricing_error *err, pricing_code code, const char *path,
+                  const char *fmt, va_list ap)
+{
+    if (err && err->code == PRICING_OK) {
+        size_t n = strlen(path);
+        err->code = code;
+        err->line = 0;
+        err->column = 0;
+        err->position = 0;
+        if (n >= sizeof err->path)
+            n = sizeof err->path - 1;
+        memcpy(err->path, path, n);
+        err->path[n] = '\0';
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+    }
+    return -(int)code;
+}
+
+int pricing__error(pricing_error *err, pricing_code code,
+                   const pricing__path *path, const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+    va_start(ap, fmt);
+    rc = verror(err, code, path ? path->buf : "", fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int pricing__error_at(pricing_error *err, pricing_code code, const char *path,
+                      const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+    va_start(ap, fmt);
+    rc = verror(err, code, path ? path : "", fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int pricing__nomem(pricing_error *err)
+{
+    return pricing__error_at(err, PRICING_OUT_OF_MEMORY, "", "out of memory");
+}

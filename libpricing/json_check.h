@@ -1,0 +1,70 @@
+/* json_check.h - the strict pass over JSON text (private).
+ *
+ * cJSON accepts much that RFC 8259 does not (trailing data, NUL and
+ * control bytes as whitespace, invalid UTF-8, 01, 1., duplicate keys) and
+ * loses number lexemes to doubles. So every document goes through this
+ * pass first; only text it accepts is handed to cJSON, and the number
+ * lexemes it records replace cJSON's doubles.
+ */
+#ifndef PRICING_JSON_CHECK_H
+#define PRICING_JSON_CHECK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pricing.h"
+
+/* Flags of a number lexeme. */
+#define PRICING__NUM_MINUS 0x1u /* starts with '-' */
+#define PRICING__NUM_FRAC 0x2u  /* has a fraction part */
+#define PRICING__NUM_EXP 0x4u   /* has an exponent part */
+
+/* One number token of the text, in document order. */
+typedef struct pricing__numlex {
+    size_t offset;   /* byte offset of the token in the text */
+    uint32_t length; /* bytes of the token (<= PRICING_MAX_NUMBER_CHARS) */
+    uint32_t flags;
+} pricing__numlex;
+
+typedef struct pricing__numbers {
+    pricing__numlex *v;
+    size_t n;
+    size_t cap;
+} pricing__numbers;
+
+void pricing__numbers_dispose(pricing__numbers *nums);
+
+/*
+ * Checks len bytes of text (no terminator needed; never reads past len).
+ * max_bytes is the size limit of this kind of document.
+ *
+ * Rejects, as PRICING_JSON_SYNTAX with line/column/position and path "":
+ * anything outside RFC 8259's grammar (including trailing data after the
+ * document, empty input, a UTF-8 BOM, NUL and control bytes outside
+ * strings, raw control bytes inside strings, bad escapes, lone or
+ * inverted UTF-16 surrogate escapes, invalid UTF-8: overlong forms,
+ * encoded surrogates, code points above U+10FFFF, truncated sequences).
+ *
+ * Rejects as PRICING_LIMIT_EXCEEDED (path: the container or member at
+ * fault, or "" for the size): len > max_bytes; nesting deeper than
+ * PRICING_MAX_DEPTH (checked before descending, so never recursion);
+ * a string token whose decoded length exceeds PRICING_MAX_STRING_BYTES;
+ * a number token longer than PRICING_MAX_NUMBER_CHARS; an array or object
+ * with more than PRICING_MAX_CONTAINER_ITEMS items.
+ *
+ * Rejects as PRICING_DUPLICATE_KEY (path: the second occurrence) an
+ * object with two members whose decoded keys are equal, in linear time.
+ *
+ * A string (key or value) containing U+0000 (written \u0000) is valid
+ * JSON but cannot pass through cJSON intact: it is reported as
+ * PRICING_INVALID_VALUE at its path, but only if the whole text is
+ * otherwise valid (so syntax errors take precedence).
+ *
+ * On success records every number token in document order in nums
+ * (which the caller initialises to zeros and disposes).
+ * Returns 0 or -code.
+ */
+int pricing__json_check(const char *text, size_t len, size_t max_bytes,
+                        pricing__numbers *nums, pricing_error *err);
+
+#endif

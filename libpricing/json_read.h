@@ -1,0 +1,84 @@
+/* json_read.h - reading checked JSON through cJSON (private).
+ *
+ * A document is first checked by the strict pass (json_check.h), then
+ * parsed by cJSON. cJSON's doubles are never used: each number node's
+ * valueint is replaced by the ordinal of its lexeme in the strict pass's
+ * table, so integers and amounts are read from their exact text. */
+#ifndef PRICING_JSON_READ_H
+#define PRICING_JSON_READ_H
+
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+#include "error.h"
+#include "json_check.h"
+
+typedef struct pricing__doc {
+    cJSON *root;
+    const char *text;
+    pricing__numbers nums;
+} pricing__doc;
+
+/* Checks and parses; on failure nothing is left to dispose. */
+int pricing__doc_parse(pricing__doc *doc, const char *text, size_t len,
+                       size_t max_bytes, pricing_error *err);
+void pricing__doc_dispose(pricing__doc *doc);
+
+/* A walk over a parsed document: the current path and the error sink. */
+typedef struct pricing__rd {
+    const pricing__doc *doc;
+    pricing__path path;
+    pricing_error *err;
+} pricing__rd;
+
+/* The lexeme of a number node. */
+const pricing__numlex *pricing__rd_num(const pricing__rd *rd,
+                                       const cJSON *node);
+
+/* JSON type name for messages ("string", "object", ...). */
+const char *pricing__json_type_name(const cJSON *node);
+
+/*
+ * Matches the members of object node against keys (a NULL-terminated
+ * list): out[i] receives the member named keys[i] or NULL. A member not
+ * in keys is unknown_field at its path; a node that is not an object is
+ * wrong_type at the current path. Returns 0 or -code.
+ */
+int pricing__rd_members(pricing__rd *rd, const cJSON *node,
+                        const char *const *keys, const cJSON **out);
+
+/* Each of these checks the node found at the current path. */
+int pricing__rd_wrong_type(pricing__rd *rd, const cJSON *node,
+                           const char *expected);
+/* A string of at most max_bytes (limit_exceeded beyond). */
+int pricing__rd_string(pricing__rd *rd, const cJSON *node, size_t max_bytes,
+                       const char **out);
+/* A non-empty id of at most PRICING_MAX_ID_BYTES. */
+int pricing__rd_id(pricing__rd *rd, const cJSON *node, const char **out);
+
+/* Results of pricing__rd_integer besides 0 and -code. */
+#define PRICING__INT_NEGATIVE 1 /* a negative integer: caller's code */
+#define PRICING__INT_TOO_BIG 2  /* above 10^15: caller's code */
+/*
+ * A JSON integer (no fraction, no exponent: else wrong_type) in
+ * 0..10^15. Returns 0 with *out set, PRICING__INT_NEGATIVE or
+ * PRICING__INT_TOO_BIG (nothing set in err), or -code.
+ */
+int pricing__rd_integer(pricing__rd *rd, const cJSON *node, uint64_t *out);
+
+/* A boolean (wrong_type otherwise). */
+int pricing__rd_bool(pricing__rd *rd, const cJSON *node, int *out);
+
+/*
+ * An amount: a string of the amount grammar, or a JSON integer of at most
+ * 15 digits. Sets *text (the string, or the integer's lexeme, both
+ * NUL-terminated copies made by copy()) and *frac. Codes: wrong_type,
+ * invalid_amount (grammar, any minus sign), inexact_number (a number with
+ * a fraction or exponent), limit_exceeded (digits).
+ */
+int pricing__rd_amount(pricing__rd *rd, const cJSON *node,
+                       char *(*copy)(void *ctx, const char *s, size_t n),
+                       void *ctx, const char **text, unsigned *frac);
+
+#endif

@@ -1,0 +1,135 @@
+/* model.h - the loaded catalog (private).
+ *
+ * Everything a quote needs is prepared at load: amounts as integers over
+ * one common power of ten (no gcd on the hot path), full-tier amounts and
+ * prefix sums, hash indexes for names, and SKUs stored at their
+ * mixed-radix position over the enum value indexes, so a quote finds its
+ * SKU by arithmetic and never scans. After load nothing is written:
+ * the catalog is shared read-only between threads. */
+#ifndef PRICING_MODEL_H
+#define PRICING_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <gmp.h>
+
+#include "pricing.h"
+#include "round.h"
+
+typedef enum pricing__plan {
+    PRICING__MONTH,
+    PRICING__YEAR,
+    PRICING__ONE_TIME,
+    PRICING__PLAN_COUNT
+} pricing__plan;
+
+typedef enum pricing__rule_kind {
+    PRICING__LINEAR,
+    PRICING__GRADUATED,
+    PRICING__VOLUME
+} pricing__rule_kind;
+
+/* An amount as written ("19.90") and as an integer over 10^scale. */
+typedef struct pricing__amount {
+    const char *text;
+    mpz_t v;
+} pricing__amount;
+
+typedef struct pricing__tier {
+    uint64_t from;  /* exclusive lower bound (0 for tier 1) */
+    uint64_t up_to; /* inclusive upper bound; UINT64_MAX when unbounded */
+    int bounded;
+    pricing__amount unit;
+    pricing__amount flat; /* text "0" when absent */
+    mpz_t full;   /* (up_to - from) x unit + flat: the tier passed through */
+    mpz_t before; /* sum of full of the tiers below (prefix sum) */
+} pricing__tier;
+
+typedef struct pricing__rule {
+    pricing__rule_kind kind;
+    pricing__amount linear;
+    pricing__tier *tiers;
+    size_t ntiers;
+} pricing__rule;
+
+/* A charge for one period: a fixed amount, or base + one rule per
+ * quantity attribute (indexed by the attribute's quantity ordinal). */
+typedef struct pricing__charge {
+    int fixed;
+    int has_base;
+    pricing__amount amount; /* the fixed price or the base */
+    pricing__rule *rules;
+} pricing__charge;
+
+typedef struct pricing__sku {
+    int listed;
+    int available;
+    pricing__charge *prices[PRICING__PLAN_COUNT];
+} pricing__sku;
+
+/* A name -> index map (open addressing), built at load. */
+typedef struct pricing__index {
+    uint32_t *slots; /* index + 1; 0 is empty */
+    size_t mask;
+    const char *const *names;
+} pricing__index;
+
+typedef struct pricing__attr {
+    const char *id;
+    int is_enum;
+    /* enum */
+    const char **values;
+    size_t nvalues;
+    pricing__index value_index;
+    size_t radix; /* multiplier of this attribute's position in a SKU */
+    /* quantity */
+    uint64_t min, max, step;
+    const char *unit;
+    size_t qord; /* ordinal among the quantity attributes */
+} pricing__attr;
+
+typedef struct pricing__spec {
+    const char *id;
+    const char *name;
+    int one_time;
+    int custom;
+    unsigned plans;             /* bit per pricing__plan offered */
+    const uint8_t *counts[PRICING__PLAN_COUNT]; /* [0..120] allowed, or NULL: 1..120 */
+    uint64_t trial_days;        /* 0: none */
+    pricing__attr *attrs;
+    size_t nattrs;
+    pricing__index attr_index;
+    size_t nquant;
+    pricing__sku *skus; /* nskus, at mixed-radix positions */
+    size_t nskus;
+} pricing__spec;
+
+struct pricing_catalog {
+    const char *id;
+    const char *version;
+    char currency[4];
+    unsigned minor_units;
+    pricing__mode mode;
+    pricing__at at;
+    unsigned scale;   /* every exact value is an integer over 10^scale */
+    mpz_t unit;       /* 10^(scale - minor_units): one minor unit */
+    pricing__spec *specs;
+    size_t nspecs;
+    pricing__index spec_index;
+    size_t total_skus;
+    /* Ownership: everything above lives in the arena's blocks; the mpz
+     * values are listed for clearing. */
+    struct pricing__block *blocks;
+    mpz_ptr *mpzs;
+    size_t nmpzs, mpzs_cap;
+};
+
+/* Looks name (len bytes) up; returns its index or -1. */
+long pricing__index_find(const pricing__index *ix, const char *name,
+                         size_t len);
+
+const char *pricing__plan_name(pricing__plan plan);
+int pricing__plan_lookup(const char *name);
+
+#endif

@@ -1,0 +1,464 @@
+/* quote_json.c - quotes and errors as JSON, the JSON driver, and typed
+ * access to a quote's values. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog_parse.h"
+#include "decimal.h"
+#include "memory.h"
+#include "quote.h"
+#include "request.h"
+#include "writer.h"
+
+static const char *const kind_names[] = {"fixed", "base", "quantity", "tier"};
+static const char *const rule_names[] = {"linear", "graduated", "volume"};
+
+/* ---------------------------------------------------------------- writing */
+
+static void write_lines(pricing__w *w, const pricing_quote *q)
+{
+    const pricing_catalog *cat = q->cat;
+    size_t i;
+
+    pricing__w_key(w, "lines");
+    pricing__w_open(w, '[');
+    for (i = 0; i < q->nlines; i++) {
+        const pricing__qline *l = &q->lines[i];
+        pricing__w_elem(w);
+        pricing__w_open(w, '{');
+        pricing__w_key(w, "kind");
+        pricing__w_cstr(w, kind_names[l->kind]);
+        if (l->kind >= PRICING__LINE_QUANTITY) {
+            pricing__w_key(w, "attribute");
+            pricing__w_cstr(w, l->attr->id);
+            pricing__w_key(w, "rule");
+            pricing__w_cstr(w, rule_names[l->rule]);
+        }
+        if (l->kind == PRICING__LINE_TIER) {
+            pricing__w_key(w, "tier");
+            pricing__w_u64(w, l->tier);
+            pricing__w_key(w, "from");
+            pricing__w_u64(w, l->from);
+            pricing__w_key(w, "to");
+            if (l->has_to)
+                pricing__w_u64(w, l->to);
+            else
+                pricing__w_lit(w, "null");
+        }
+        pricing__w_key(w, "quantity");
+        pricing__w_u64(w, l->quantity);
+        pricing__w_key(w, "unit_price");
+        pricing__w_cstr(w, l->unit_price);
+        if (l->kind == PRICING__LINE_TIER) {
+            pricing__w_key(w, "flat");
+            pricing__w_cstr(w, l->flat);
+        }
+        pricing__w_key(w, "exact_amount");
+        pricing__w_dec(w, l->exact, cat->scale, 1);
+        pricing__w_key(w, "amount");
+        pricing__w_dec(w, l->amount, cat->minor_units, 0);
+        pricing__w_close(w, '}');
+    }
+    pricing__w_close(w, ']');
+}
+
+static void write_totals(pricing__w *w, const pricing_quote *q)
+{
+    const pricing_catalog *cat = q->cat;
+    pricing__w_key(w, "period_total");
+    pricing__w_dec(w, q->period_total, cat->minor_units, 0);
+    pricing__w_key(w, "exact_total");
+    pricing__w_dec(w, q->exact_total, cat->scale, 1);
+    pricing__w_key(w, "total");
+    pricing__w_dec(w, q->total, cat->minor_units, 0);
+}
+
+static void write_quote(pricing__w *w, const pricing_quote *q)
+{
+    const pricing_catalog *cat = q->cat;
+    const pricing__spec *spec = q->spec;
+    char date[11];
+    size_t i;
+
+    pricing__w_open(w, '{');
+    pricing__w_key(w, "catalog");
+    pricing__w_cstr(w, cat->id);
+    if (cat->version) {
+        pricing__w_key(w, "version");
+        pricing__w_cstr(w, cat->version);
+    }
+    pricing__w_key(w, "spec");
+    pricing__w_cstr(w, spec->id);
+    pricing__w_key(w, "sku");
+    pricing__w_open(w, '{');
+    for (i = 0; i < spec->nattrs; i++) {
+        const pricing__attr *at = &spec->attrs[i];
+        pricing__w_key(w, at->id);
+        if (at->is_enum)
+            pricing__w_cstr(w, at->values[q->value[i]]);
+        else
+            pricing__w_u64(w, q->quantity[i]);
+    }
+    pricing__w_close(w, '}');
+    pricing__w_key(w, "plan");
+    pricing__w_cstr(w, pricing__plan_name(q->plan));
+    pricing__w_key(w, "count");
+    pricing__w_u64(w, q->count);
+    pricing__w_key(w, "currency");
+    pricing__w_cstr(w, cat->currency);
+    if (q->trial) {
+        mpz_t zero;
+        mpz_init(zero); /* no allocation for zero */
+        pricing__w_key(w, "lines");
+        pricing__w_lit(w, "[]");
+        pricing__w_key(w, "period_total");
+        pricing__w_dec(w, zero, cat->minor_units, 0);
+        pricing__w_key(w, "exact_total");
+        pricing__w_lit(w, "\"0\"");
+        pricing__w_key(w, "total");
+        pricing__w_dec(w, zero, cat->minor_units, 0);
+        mpz_clear(zero);
+    } else {
+        write_lines(w, q);
+        write_totals(w, q);
+    }
+    pricing__w_key(w, "rounding");
+    pricing__w_open(w, '{');
+    pricing__w_key(w, "mode");
+    pricing__w_cstr(w, pricing__mode_name(cat->mode));
+    pricing__w_key(w, "at");
+    pricing__w_cstr(w, pricing__at_name(cat->at));
+    pricing__w_close(w, '}');
+    if (q->trial) {
+        pricing__w_key(w, "trial");
+        pricing__w_lit(w, "true");
+        pricing__w_key(w, "trial_days");
+        pricing__w_u64(w, spec->trial_days);
+        pricing__w_key(w, "after_trial");
+        pricing__w_open(w, '{');
+        write_lines(w, q);
+        write_totals(w, q);
+        pricing__w_close(w, '}');
+    }
+    if (q->has_start) {
+        pricing__w_key(w, "service");
+        pricing__w_open(w, '{');
+        pricing__w_key(w, "start");
+        pricing__date_format(date, &q->start);
+        pricing__w_cstr(w, date);
+        if (q->has_end) {
+            pricing__w_key(w, "end");
+            pricing__date_format(date, &q->end);
+            pricing__w_cstr(w, date);
+        }
+        pricing__w_close(w, '}');
+    }
+    pricing__w_close(w, '}');
+}
+
+static int finish(pricing__w *w, unsigned flags, pricing_error *err)
+{
+    if (pricing__w_done(w) != 0 ||
+        ((flags & PRICING_JSON_PRETTY) && pricing__w_pretty(w->buf) != 0))
+        return pricing__nomem(err);
+    return 0;
+}
+
+int pricing_quote_write_json(pricing_buffer *buf, const pricing_quote *q,
+                             unsigned flags, pricing_error *err)
+{
+    pricing__w w;
+    if (!buf || !q || !q->valid)
+        return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
+                                 "pricing_quote_write_json: no quote");
+    pricing__w_start(&w, buf);
+    write_quote(&w, q);
+    return finish(&w, flags, err);
+}
+
+int pricing_error_write_json(pricing_buffer *buf, const pricing_error *e,
+                             unsigned flags)
+{
+    pricing__w w;
+    if (!buf || !e)
+        return -PRICING_INVALID_ARGUMENT;
+    pricing__w_start(&w, buf);
+    pricing__w_lit(&w, "{\"error\":{\"code\":");
+    pricing__w_cstr(&w, pricing_code_name(e->code));
+    pricing__w_key(&w, "path");
+    pricing__w_cstr(&w, e->path);
+    pricing__w_key(&w, "message");
+    pricing__w_cstr(&w, e->message);
+    if (e->line > 0) {
+        pricing__w_key(&w, "line");
+        pricing__w_u64(&w, (uint64_t)e->line);
+        pricing__w_key(&w, "column");
+        pricing__w_u64(&w, (uint64_t)e->column);
+    }
+    pricing__w_lit(&w, "}}");
+    return finish(&w, flags, NULL);
+}
+
+int pricing_catalog_write_summary(pricing_buffer *buf,
+                                  const pricing_catalog *cat, unsigned flags,
+                                  pricing_error *err)
+{
+    pricing__w w;
+    if (!buf || !cat)
+        return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
+                                 "pricing_catalog_write_summary: NULL");
+    pricing__w_start(&w, buf);
+    pricing__w_lit(&w, "{\"valid\":true");
+    pricing__w_key(&w, "catalog");
+    pricing__w_cstr(&w, cat->id);
+    if (cat->version) {
+        pricing__w_key(&w, "version");
+        pricing__w_cstr(&w, cat->version);
+    }
+    pricing__w_key(&w, "currency");
+    pricing__w_cstr(&w, cat->currency);
+    pricing__w_key(&w, "minor_units");
+    pricing__w_u64(&w, cat->minor_units);
+    pricing__w_key(&w, "specs");
+    pricing__w_u64(&w, cat->nspecs);
+    pricing__w_key(&w, "skus");
+    pricing__w_u64(&w, cat->total_skus);
+    pricing__w_close(&w, '}');
+    return finish(&w, flags, err);
+}
+
+/* ---------------------------------------------------------------- drivers */
+
+/* On failure the buffer holds the error object: what the CLI prints. */
+static int fail(pricing_buffer *buf, pricing_error *err, int rc,
+                unsigned flags)
+{
+    if (err && err->code != PRICING_OK &&
+        pricing_error_write_json(buf, err, flags) != 0 && buf)
+        buf->size = 0;
+    return rc;
+}
+
+static int quote_request(pricing_buffer *buf, const pricing_request *req,
+                         pricing_quote *quote, unsigned flags,
+                         pricing_error *err)
+{
+    pricing_quote *own = NULL;
+    int rc;
+
+    if (!quote && (rc = pricing_quote_new(&own, err)) != 0)
+        return rc;
+    rc = pricing_quote_compute(quote ? quote : own, req, err);
+    if (rc == 0)
+        rc = pricing_quote_write_json(buf, quote ? quote : own, flags, err);
+    pricing_quote_free(own);
+    return rc;
+}
+
+int pricing_quote_json(pricing_buffer *buf, const pricing_catalog *cat,
+                       const char *json, size_t len, pricing_quote *quote,
+                       unsigned flags, pricing_error *err)
+{
+    pricing_error local;
+    pricing_request *req = NULL;
+    int rc;
+
+    if (!err) {
+        pricing_error_init(&local);
+        err = &local;
+    }
+    if (!buf || !cat || (!json && len > 0))
+        return fail(buf, err,
+                    pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
+                                      "pricing_quote_json: NULL argument"),
+                    flags);
+    rc = pricing_request_parse(&req, cat, json, len, err);
+    if (rc == 0)
+        rc = quote_request(buf, req, quote, flags, err);
+    pricing_request_free(req);
+    return rc == 0 ? 0 : fail(buf, err, rc, flags);
+}
+
+int pricing_envelope_quote_json(pricing_buffer *buf, const char *json,
+                                size_t len, unsigned flags,
+                                pricing_error *err)
+{
+    static const char *const keys[] = {"catalog", "request", NULL};
+    const cJSON *m[2];
+    pricing_error local;
+    pricing__doc doc;
+    pricing__rd rd;
+    pricing_catalog *cat = NULL;
+    pricing_request *req = NULL;
+    int rc;
+
+    if (!err) {
+        pricing_error_init(&local);
+        err = &local;
+    }
+    if (!buf || (!json && len > 0))
+        return fail(buf, err,
+                    pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
+                                      "pricing_envelope_quote_json: NULL "
+                                      "argument"),
+                    flags);
+    if ((rc = pricing__doc_parse(&doc, json ? json : "", len,
+                                 PRICING_MAX_CATALOG_BYTES, err)) != 0)
+        return fail(buf, err, rc, flags);
+    rd.doc = &doc;
+    rd.err = err;
+    pricing__path_init(&rd.path);
+    rc = pricing__rd_members(&rd, doc.root, keys, m);
+    if (rc == 0 && (!m[0] || !m[1]))
+        rc = pricing__error_at(err, PRICING_MISSING_FIELD,
+                               m[0] ? "/request" : "/catalog",
+                               "the envelope needs \"catalog\" and "
+                               "\"request\"");
+    if (rc == 0)
+        rc = pricing__catalog_from_doc(&cat, &doc, m[0], "catalog", err);
+    if (rc == 0)
+        rc = pricing__request_from_doc(&req, cat, &doc, m[1], "/request", err);
+    if (rc == 0)
+        rc = quote_request(buf, req, NULL, flags, err);
+    pricing_request_free(req);
+    pricing_catalog_free(cat);
+    pricing__doc_dispose(&doc);
+    return rc == 0 ? 0 : fail(buf, err, rc, flags);
+}
+
+/* ---------------------------------------------------------------- access */
+
+/* Every string a quote hands out, formatted together on first use into
+ * one block (reused by later quotes), so the pointers stay valid until
+ * the next compute and the hot path formats nothing it is not asked for. */
+static int ensure_text(pricing_quote *q)
+{
+    const pricing_catalog *cat = q->cat;
+    size_t need = 0, i;
+    char *p;
+    mpz_t zero;
+
+    if (q->text_ready)
+        return 0;
+    mpz_init(zero);
+    need += pricing__decimal_format_size(q->total, cat->minor_units);
+    need += pricing__decimal_format_size(q->exact_total, cat->scale);
+    need += pricing__decimal_format_size(q->period_total, cat->minor_units);
+    need += pricing__decimal_format_size(zero, cat->minor_units);
+    for (i = 0; i < q->nlines; i++) {
+        need += pricing__decimal_format_size(q->lines[i].exact, cat->scale);
+        need += pricing__decimal_format_size(q->lines[i].amount,
+                                             cat->minor_units);
+    }
+    if (pricing__grow((void **)&q->text, &q->text_cap, need, 1) != 0) {
+        mpz_clear(zero);
+        return -1;
+    }
+    p = q->text;
+#define PUT(slot, v, scale, strip)                                             \
+    do {                                                                       \
+        (slot) = p;                                                            \
+        p += pricing__decimal_format(p, (v), (scale), (strip)) + 1;            \
+    } while (0)
+    PUT(q->total_s, q->total, cat->minor_units, 0);
+    PUT(q->exact_s, q->exact_total, cat->scale, 1);
+    PUT(q->period_s, q->period_total, cat->minor_units, 0);
+    PUT(q->zero_s, zero, cat->minor_units, 0);
+    for (i = 0; i < q->nlines; i++) {
+        PUT(q->lines[i].exact_s, q->lines[i].exact, cat->scale, 1);
+        PUT(q->lines[i].amount_s, q->lines[i].amount, cat->minor_units, 0);
+    }
+#undef PUT
+    mpz_clear(zero);
+    q->text_ready = 1;
+    return 0;
+}
+
+const char *pricing_quote_total(pricing_quote *q)
+{
+    if (!q || !q->valid || ensure_text(q) != 0)
+        return NULL;
+    return q->trial ? q->zero_s : q->total_s;
+}
+
+const char *pricing_quote_exact_total(pricing_quote *q)
+{
+    if (!q || !q->valid || ensure_text(q) != 0)
+        return NULL;
+    return q->trial ? "0" : q->exact_s;
+}
+
+const char *pricing_quote_period_total(pricing_quote *q)
+{
+    if (!q || !q->valid || ensure_text(q) != 0)
+        return NULL;
+    return q->trial ? q->zero_s : q->period_s;
+}
+
+const char *pricing_quote_after_trial_total(pricing_quote *q)
+{
+    if (!q || !q->valid || ensure_text(q) != 0)
+        return NULL;
+    return q->total_s;
+}
+
+int pricing_quote_is_trial(const pricing_quote *q)
+{
+    return q && q->valid && q->trial;
+}
+
+void pricing_quote_total_mpq(void *rop, const pricing_quote *q)
+{
+    mpq_ptr r = rop;
+    if (!r)
+        return;
+    mpq_set_ui(r, 0, 1);
+    if (!q || !q->valid || q->trial)
+        return;
+    mpq_set_z(r, q->total);
+    mpz_ui_pow_ui(mpq_denref(r), 10, q->cat->minor_units);
+    mpq_canonicalize(r);
+}
+
+void pricing_quote_exact_total_mpq(void *rop, const pricing_quote *q)
+{
+    mpq_ptr r = rop;
+    if (!r)
+        return;
+    mpq_set_ui(r, 0, 1);
+    if (!q || !q->valid || q->trial)
+        return;
+    mpq_set_z(r, q->exact_total);
+    mpz_ui_pow_ui(mpq_denref(r), 10, q->cat->scale);
+    mpq_canonicalize(r);
+}
+
+size_t pricing_quote_line_count(const pricing_quote *q)
+{
+    return q && q->valid ? q->nlines : 0;
+}
+
+int pricing_quote_line(pricing_line *out, pricing_quote *q, size_t index,
+                       pricing_error *err)
+{
+    const pricing__qline *l;
+    if (!out || !q || !q->valid || index >= q->nlines)
+        return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
+                                 "pricing_quote_line: no such line");
+    if (ensure_text(q) != 0)
+        return pricing__nomem(err);
+    l = &q->lines[index];
+    out->kind = kind_names[l->kind];
+    out->attribute = l->attr ? l->attr->id : NULL;
+    out->rule = l->kind >= PRICING__LINE_QUANTITY ? rule_names[l->rule] : NULL;
+    out->tier = l->tier;
+    out->from = l->from;
+    out->to = l->has_to ? l->to : 0;
+    out->has_to = l->has_to;
+    out->quantity = l->quantity;
+    out->unit_price = l->unit_price;
+    out->flat = l->kind == PRICING__LINE_TIER ? l->flat : NULL;
+    out->exact_amount = l->exact_s;
+    out->amount = l->amount_s;
+    return 0;
+}

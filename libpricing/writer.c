@@ -1,0 +1,249 @@
+/* writer.c - JSON text into a reused buffer. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "decimal.h"
+#include "memory.h"
+#include "writer.h"
+
+void pricing__w_start(pricing__w *w, pricing_buffer *buf)
+{
+    w->buf = buf;
+    w->failed = 0;
+    buf->size = 0;
+}
+
+int pricing__w_done(pricing__w *w)
+{
+    if (!w->failed && pricing__buffer_reserve(w->buf, 0) != 0)
+        w->failed = 1;
+    if (w->failed) {
+        w->buf->size = 0;
+        if (w->buf->data)
+            w->buf->data[0] = '\0';
+        return -1;
+    }
+    w->buf->data[w->buf->size] = '\0';
+    return 0;
+}
+
+static char *room(pricing__w *w, size_t n)
+{
+    if (w->failed)
+        return NULL;
+    if (w->buf->capacity - w->buf->size < n + 1 &&
+        pricing__buffer_reserve(w->buf, n) != 0) {
+        w->failed = 1;
+        return NULL;
+    }
+    return w->buf->data + w->buf->size;
+}
+
+void pricing__w_raw(pricing__w *w, const char *s, size_t n)
+{
+    char *p = room(w, n);
+    if (p) {
+        memcpy(p, s, n);
+        w->buf->size += n;
+    }
+}
+
+void pricing__w_lit(pricing__w *w, const char *s)
+{
+    pricing__w_raw(w, s, strlen(s));
+}
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+    size_t len, i;
+    unsigned cp;
+    if (s[0] < 0xC2 || s[0] > 0xF4)
+        return 0;
+    len = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+    if (n < len)
+        return 0;
+    cp = s[0] & (0xFFu >> (len + 1));
+    for (i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return len;
+}
+
+void pricing__w_str(pricing__w *w, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, run;
+
+    pricing__w_raw(w, "\"", 1);
+    while (i < n) {
+        /* Copy plain runs in one go. */
+        for (run = i; run < n && u[run] >= 0x20 && u[run] < 0x80 &&
+                      u[run] != '"' && u[run] != '\\';
+             run++)
+            ;
+        pricing__w_raw(w, s + i, run - i);
+        i = run;
+        if (i >= n)
+            break;
+        if (u[i] >= 0x80) {
+            size_t len = utf8_len(u + i, n - i);
+            if (len) {
+                pricing__w_raw(w, s + i, len);
+                i += len;
+            } else {
+                pricing__w_raw(w, "\\ufffd", 6);
+                i++;
+            }
+            continue;
+        }
+        switch (u[i]) {
+        case '"': pricing__w_raw(w, "\\\"", 2); break;
+        case '\\': pricing__w_raw(w, "\\\\", 2); break;
+        case '\n': pricing__w_raw(w, "\\n", 2); break;
+        case '\r': pricing__w_raw(w, "\\r", 2); break;
+        case '\t': pricing__w_raw(w, "\\t", 2); break;
+        case '\b': pricing__w_raw(w, "\\b", 2); break;
+        case '\f': pricing__w_raw(w, "\\f", 2); break;
+        default: {
+            char e[6] = {'\\', 'u', '0', '0', hex[u[i] >> 4], hex[u[i] & 15]};
+            pricing__w_raw(w, e, 6);
+        }
+        }
+        i++;
+    }
+    pricing__w_raw(w, "\"", 1);
+}
+
+void pricing__w_cstr(pricing__w *w, const char *s)
+{
+    pricing__w_str(w, s, strlen(s));
+}
+
+void pricing__w_u64(pricing__w *w, uint64_t v)
+{
+    char tmp[24];
+    size_t n = sizeof tmp;
+    do {
+        tmp[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    pricing__w_raw(w, tmp + n, sizeof tmp - n);
+}
+
+void pricing__w_dec(pricing__w *w, const mpz_t v, unsigned scale, int strip)
+{
+    size_t need = pricing__decimal_format_size(v, scale) + 2;
+    char *p = room(w, need);
+    size_t n;
+    if (!p)
+        return;
+    p[0] = '"';
+    n = pricing__decimal_format(p + 1, v, scale, strip);
+    p[n + 1] = '"';
+    w->buf->size += n + 2;
+}
+
+static char last(const pricing__w *w)
+{
+    return w->buf->size ? w->buf->data[w->buf->size - 1] : '\0';
+}
+
+void pricing__w_open(pricing__w *w, char c)
+{
+    pricing__w_raw(w, &c, 1);
+}
+
+void pricing__w_close(pricing__w *w, char c)
+{
+    pricing__w_raw(w, &c, 1);
+}
+
+void pricing__w_key(pricing__w *w, const char *key)
+{
+    if (!w->failed && last(w) != '{')
+        pricing__w_raw(w, ",", 1);
+    pricing__w_cstr(w, key);
+    pricing__w_raw(w, ":", 1);
+}
+
+void pricing__w_elem(pricing__w *w)
+{
+    if (!w->failed && last(w) != '[')
+        pricing__w_raw(w, ",", 1);
+}
+
+static void indent(pricing__w *w, int depth)
+{
+    int i;
+    pricing__w_raw(w, "\n", 1);
+    for (i = 0; i < depth; i++)
+        pricing__w_raw(w, "  ", 2);
+}
+
+int pricing__w_pretty(pricing_buffer *buf)
+{
+    pricing_buffer out = PRICING_BUFFER_INIT;
+    pricing__w w;
+    size_t i, n = buf->size;
+    const char *s = buf->data;
+    int depth = 0, in_str = 0;
+
+    pricing__w_start(&w, &out);
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        if (in_str) {
+            pricing__w_raw(&w, &c, 1);
+            if (c == '\\') {
+                pricing__w_raw(&w, s + i + 1, 1);
+                i++;
+            } else if (c == '"') {
+                in_str = 0;
+            }
+            continue;
+        }
+        switch (c) {
+        case '"':
+            in_str = 1;
+            pricing__w_raw(&w, &c, 1);
+            break;
+        case '{':
+        case '[':
+            pricing__w_raw(&w, &c, 1);
+            if (i + 1 < n && (s[i + 1] == '}' || s[i + 1] == ']')) {
+                pricing__w_raw(&w, s + i + 1, 1);
+                i++;
+            } else {
+                indent(&w, ++depth);
+            }
+            break;
+        case '}':
+        case ']':
+            indent(&w, --depth);
+            pricing__w_raw(&w, &c, 1);
+            break;
+        case ',':
+            pricing__w_raw(&w, ",", 1);
+            indent(&w, depth);
+            break;
+        case ':':
+            pricing__w_raw(&w, ": ", 2);
+            break;
+        default:
+            pricing__w_raw(&w, &c, 1);
+        }
+    }
+    if (pricing__w_done(&w) != 0) {
+        pricing_buffer_dispose(&out);
+        return -1;
+    }
+    free(buf->data);
+    *buf = out;
+    return 0;
+}

@@ -1,0 +1,46 @@
+/* writer.h - the library's own JSON writer (private).
+ *
+ * Quotes and errors are written straight into a caller's reused buffer
+ * with a fixed key order; nothing goes through cJSON's printer, which
+ * formats numbers through doubles. A failed allocation latches: later
+ * writes are no-ops and pricing__w_done reports it once. */
+#ifndef PRICING_WRITER_H
+#define PRICING_WRITER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <gmp.h>
+
+#include "pricing.h"
+
+typedef struct pricing__w {
+    pricing_buffer *buf;
+    int failed;
+} pricing__w;
+
+void pricing__w_start(pricing__w *w, pricing_buffer *buf);
+/* 0, or -1 when an allocation failed. NUL-terminates. */
+int pricing__w_done(pricing__w *w);
+
+void pricing__w_raw(pricing__w *w, const char *s, size_t n);
+void pricing__w_lit(pricing__w *w, const char *s); /* NUL-terminated raw */
+/* A JSON string; invalid UTF-8 becomes U+FFFD so the output is valid. */
+void pricing__w_str(pricing__w *w, const char *s, size_t n);
+void pricing__w_cstr(pricing__w *w, const char *s);
+void pricing__w_u64(pricing__w *w, uint64_t v);
+/* v / 10^scale as a JSON string (see pricing__decimal_format). */
+void pricing__w_dec(pricing__w *w, const mpz_t v, unsigned scale, int strip);
+
+/* Structure: "{", "}", "[", "]" and a member key with the comma before it
+ * when it is not the first. */
+void pricing__w_open(pricing__w *w, char c);
+void pricing__w_close(pricing__w *w, char c);
+void pricing__w_key(pricing__w *w, const char *key);
+/* The comma before an array element when it is not the first. */
+void pricing__w_elem(pricing__w *w);
+
+/* Re-indents the compact JSON in buf with two spaces, for people. */
+int pricing__w_pretty(pricing_buffer *buf);
+
+#endif

@@ -1,0 +1,19 @@
+/* unit.h - the unit test suites, one per module (Check). */
+#ifndef PRICING_TESTS_UNIT_H
+#define PRICING_TESTS_UNIT_H
+
+#include <check.h>
+
+Suite *unit_json_suite(void);
+Suite *unit_date_suite(void);
+Suite *unit_currency_suite(void);
+Suite *unit_decimal_suite(void);
+Suite *unit_catalog_suite(void);
+Suite *unit_api_suite(void);
+
+/* The shared test data directory (../shared beside the source tree, or
+ * $PRICING_SHARED_DIR); NULL when absent, and tests that need it skip
+ * with a message. */
+const char *unit_shared_dir(void);
+
+#endif
