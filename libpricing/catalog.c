@@ -88,8 +88,7 @@ void pricing_catalog_free(pricing_catalog *cat)
     for (i = 0; i < cat->nmpzs; i++)
         mpz_clear(cat->mpzs[i]);
     free(cat->mpzs);
-    if (cat->unit->_mp_d)
-        mpz_clear(cat->unit);
+    mpz_clear(cat->unit);
     for (b = cat->blocks; b; b = next) {
         next = b->next;
         free(b);
