@@ -444,6 +444,8 @@ START_TEST(test_bad_escapes)
     SYNTAX_MSG("[\"\\ud800\\u0041\"]", 2, 1, 3, "lone surrogate");
     SYNTAX_MSG("[\"\\udc00\\ud800\"]", 2, 1, 3, "lone surrogate");
     SYNTAX_MSG("[\"\\ud800\\ud800\"]", 2, 1, 3, "lone surrogate");
+    SYNTAX_MSG("[\"\\udc00\\udc00\"]", 2, 1, 3, "lone surrogate");
+    SYNTAX_MSG("[\"\\uDFFF\\uDFFF\"]", 2, 1, 3, "lone surrogate");
     SYNTAX_MSG("[\"\\ud800x\"]", 2, 1, 3, "lone surrogate");
     SYNTAX_MSG("[\"\\ud800\\n\"]", 2, 1, 3, "lone surrogate");
     SYNTAX_MSG("[\"a\\uDBFF\\uE000\"]", 3, 1, 4, "lone surrogate");
