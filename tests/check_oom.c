@@ -1,0 +1,224 @@
+/* check_oom.c - fails the library's Nth allocation (and cJSON's, through
+ * cJSON_InitHooks, installed here in the test driver only) for every N,
+ * once (transient) and from then on (persistent). Each run must end in
+ * success or a clean out_of_memory, with every allocation given back.
+ * GMP keeps its default allocator: its out-of-memory is fatal by design
+ * and input sizes are bounded so that input cannot reach it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+#include <cjson/cJSON.h>
+
+#include "pricing.h"
+
+void *oom_malloc(size_t n);
+void *oom_calloc(size_t n, size_t size);
+void *oom_realloc(void *p, size_t n);
+void oom_free(void *p);
+
+static long calls;   /* allocations attempted */
+static long fail_at; /* 1-based call to fail; 0 never */
+static int persistent;
+static long live;    /* allocations not yet freed */
+
+static int should_fail(void)
+{
+    calls++;
+    return fail_at > 0 && (calls == fail_at || (persistent && calls > fail_at));
+}
+
+void *oom_malloc(size_t n)
+{
+    void *p;
+    if (should_fail())
+        return NULL;
+    p = malloc(n);
+    if (p)
+        live++;
+    return p;
+}
+
+void *oom_calloc(size_t n, size_t size)
+{
+    void *p;
+    if (should_fail())
+        return NULL;
+    p = calloc(n, size);
+    if (p)
+        live++;
+    return p;
+}
+
+void *oom_realloc(void *p, size_t n)
+{
+    void *q;
+    if (should_fail())
+        return NULL;
+    q = realloc(p, n);
+    if (q && !p)
+        live++;
+    return q;
+}
+
+void oom_free(void *p)
+{
+    if (p)
+        live--;
+    free(p);
+}
+
+static char *read_all(const char *name, size_t *len)
+{
+    char path[4096];
+    FILE *f;
+    char *buf;
+    long n;
+    snprintf(path, sizeof path, "%s/%s", SRCDIR, name);
+    f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc((size_t)n + 1);
+    ck_assert(fread(buf, 1, (size_t)n, f) == (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+typedef int (*op_fn)(const char *a, size_t alen, const char *b, size_t blen,
+                     pricing_buffer *out);
+
+/* Catalog load, then a quote through the JSON driver. */
+static int op_quote(const char *cat_json, size_t clen, const char *req,
+                    size_t rlen, pricing_buffer *out)
+{
+    pricing_catalog *cat = NULL;
+    pricing_error err;
+    int rc;
+    pricing_error_init(&err);
+    rc = pricing_catalog_load(&cat, cat_json, clen, &err);
+    if (rc == 0)
+        rc = pricing_quote_json(out, cat, req, rlen, NULL, 0, &err);
+    pricing_catalog_free(cat);
+    if (rc != 0)
+        ck_assert_msg(err.code == PRICING_OUT_OF_MEMORY,
+                      "expected out_of_memory, got %s at %s: %s",
+                      pricing_code_name(err.code), err.path, err.message);
+    return rc;
+}
+
+/* The envelope form: one document holding catalog and request. */
+static int op_envelope(const char *env, size_t len, const char *unused,
+                       size_t ulen, pricing_buffer *out)
+{
+    pricing_error err;
+    int rc;
+    (void)unused;
+    (void)ulen;
+    pricing_error_init(&err);
+    rc = pricing_envelope_quote_json(out, env, len, 0, &err);
+    if (rc != 0)
+        ck_assert_msg(err.code == PRICING_OUT_OF_MEMORY,
+                      "expected out_of_memory, got %s at %s: %s",
+                      pricing_code_name(err.code), err.path, err.message);
+    return rc;
+}
+
+/* Runs op with the Nth allocation failing, N = 1, 2, ... until a run
+ * that fails nothing; checks the outcome and that nothing leaked. */
+static void sweep(op_fn op, const char *a, size_t alen, const char *b,
+                  size_t blen, int persist)
+{
+    pricing_buffer expected = PRICING_BUFFER_INIT;
+    cJSON_Hooks hooks = {oom_malloc, oom_free};
+    long n, total;
+
+    cJSON_InitHooks(&hooks);
+    fail_at = 0;
+    calls = 0;
+    ck_assert_int_eq(op(a, alen, b, blen, &expected), 0);
+    total = calls;
+    ck_assert_msg(total > 5, "only %ld allocations", total);
+    fprintf(stderr, "sweep: %ld allocations\n", total);
+    for (n = 1; n <= total; n++) {
+        pricing_buffer out = PRICING_BUFFER_INIT;
+        int rc;
+        calls = 0;
+        live = 0;
+        fail_at = n;
+        persistent = persist;
+        rc = op(a, alen, b, blen, &out);
+        fail_at = 0;
+        if (rc == 0)
+            ck_assert_msg(out.size == expected.size &&
+                              memcmp(out.data, expected.data, out.size) == 0,
+                          "allocation %ld failed silently: output differs", n);
+        pricing_buffer_dispose(&out);
+        ck_assert_msg(live == 0, "allocation %ld failed: %ld leaked", n, live);
+    }
+    pricing_buffer_dispose(&expected);
+    cJSON_InitHooks(NULL);
+}
+
+START_TEST(test_quote_transient)
+{
+    size_t clen;
+    char *cat = read_all("examples/catalog.json", &clen);
+    static const char req[] =
+        "{\"spec\":\"standard\",\"sku\":{\"edition\":\"pro\",\"users\":250},"
+        "\"plan\":\"month\",\"count\":3,\"trial\":true,\"start\":\"2026-01-31\"}";
+    sweep(op_quote, cat, clen, req, strlen(req), 0);
+    free(cat);
+}
+END_TEST
+
+START_TEST(test_quote_persistent)
+{
+    size_t clen;
+    char *cat = read_all("examples/catalog.json", &clen);
+    static const char req[] =
+        "{\"spec\":\"standard\",\"sku\":{\"edition\":\"enterprise\","
+        "\"users\":60},\"plan\":\"month\"}";
+    sweep(op_quote, cat, clen, req, strlen(req), 1);
+    free(cat);
+}
+END_TEST
+
+START_TEST(test_envelope)
+{
+    static const char env[] =
+        "{\"catalog\":{\"catalog\":\"c\",\"currency\":\"JPY\",\"specs\":[{"
+        "\"id\":\"s\",\"billing\":\"yearly_monthly\",\"template\":\"custom\","
+        "\"attributes\":[{\"id\":\"e\",\"type\":\"enum\",\"values\":[\"a\","
+        "\"b\"]},{\"id\":\"n\",\"type\":\"quantity\",\"min\":0,\"max\":99}],"
+        "\"skus\":[{\"sku\":{\"e\":\"a\"},\"prices\":{\"month\":{\"quantities\":"
+        "{\"n\":{\"volume\":[{\"up_to\":9,\"unit_price\":\"1.5\"},{\"up_to\":"
+        "null,\"unit_price\":\"1.25\",\"flat\":\"3\"}]}}}}},{\"sku\":{\"e\":"
+        "\"b\"},\"available\":false}]}]},\"request\":{\"spec\":\"s\",\"sku\":"
+        "{\"e\":\"a\",\"n\":11}}}";
+    sweep(op_envelope, env, strlen(env), NULL, 0, 0);
+    sweep(op_envelope, env, strlen(env), NULL, 0, 1);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("oom");
+    TCase *tc = tcase_create("sweep");
+    SRunner *sr;
+    int failed;
+
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_quote_transient);
+    tcase_add_test(tc, test_quote_persistent);
+    tcase_add_test(tc, test_envelope);
+    suite_add_tcase(s, tc);
+    sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? 0 : 1;
+}
