@@ -144,91 +144,124 @@ static int cmd_validate(const options *o)
     return print_result(rc, &buf, &err, o->flags);
 }
 
-/* One request line: quote or error object, then a newline. */
-static int batch_line(const pricing_catalog *cat, pricing_quote *quote,
-                      pricing_buffer *out, const char *line, size_t len,
-                      int *rejected)
+/* The batch loop's state: the catalog, one reused quote and output
+ * buffer, and the part of a line that straddles two reads. */
+typedef struct batch {
+    const pricing_catalog *cat;
+    pricing_quote *quote;
+    pricing_buffer out;
+    char *carry;
+    size_t carry_len, carry_cap;
+    int too_long;  /* the current line passed the request limit */
+    int rejected;
+    int failed;    /* standard output failed */
+} batch;
+
+/* Answers one request line: a quote or an error object, and a newline. */
+static void batch_line(batch *b, const char *line, size_t len)
 {
     pricing_error err;
+    int rc;
+
     pricing_error_init(&err);
-    if (pricing_quote_json(out, cat, line, len, quote, 0, &err) != 0)
-        *rejected = 1;
-    return emit(out);
+    if (b->too_long) {
+        err.code = PRICING_LIMIT_EXCEEDED;
+        snprintf(err.message, sizeof err.message,
+                 "request line longer than %u bytes",
+                 PRICING_MAX_REQUEST_BYTES);
+        rc = pricing_error_write_json(&b->out, &err, 0);
+        b->rejected = 1;
+    } else {
+        rc = pricing_quote_json(&b->out, b->cat, line, len, b->quote, 0, &err);
+        if (rc != 0)
+            b->rejected = 1;
+        rc = 0;
+    }
+    if (rc != 0 || emit(&b->out) != 0)
+        b->failed = 1;
+    b->too_long = 0;
+    b->carry_len = 0;
+}
+
+/* Keeps the unfinished tail of a read for the next one, up to the limit. */
+static int batch_carry(batch *b, const char *p, size_t n)
+{
+    if (b->too_long || b->carry_len + n > PRICING_MAX_REQUEST_BYTES) {
+        b->too_long = 1;
+        return 0;
+    }
+    if (b->carry_len + n > b->carry_cap) {
+        size_t cap = b->carry_cap ? b->carry_cap : 65536;
+        char *q;
+        while (cap < b->carry_len + n)
+            cap *= 2;
+        if (!(q = realloc(b->carry, cap)))
+            return -1;
+        b->carry = q;
+        b->carry_cap = cap;
+    }
+    memcpy(b->carry + b->carry_len, p, n);
+    b->carry_len += n;
+    return 0;
 }
 
 static int cmd_batch(const options *o)
 {
-    pricing_buffer out = PRICING_BUFFER_INIT;
+    static char outbuf[1 << 20], in[1 << 20];
     pricing_catalog *cat = NULL;
-    pricing_quote *quote = NULL;
     pricing_error err;
-    char *line = NULL;
-    size_t cap = 0, len = 0;
-    int c, rejected = 0, too_long = 0, status = EXIT_OK, any = 0;
-    static char outbuf[1 << 20];
+    batch b;
+    size_t n;
+    int pending = 0, status = EXIT_OK;
 
+    memset(&b, 0, sizeof b);
     pricing_error_init(&err);
     if (pricing_catalog_load_file(&cat, o->args[0], &err) != 0 ||
-        pricing_quote_new(&quote, &err) != 0) {
+        pricing_quote_new(&b.quote, &err) != 0) {
         pricing_catalog_free(cat);
         return report(&err, 0);
     }
+    b.cat = cat;
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-    /* Lines are read byte by byte through stdio's buffer; a line past the
-     * request limit is skipped to its end and answered with an error. */
-    while ((c = getc_unlocked(stdin)) != EOF || any) {
-        if (c != EOF && c != '\n') {
-            any = 1;
-            if (len > PRICING_MAX_REQUEST_BYTES) {
-                too_long = 1;
-                continue;
-            }
-            if (len + 1 >= cap) {
-                char *p;
-                cap = cap ? cap * 2 : 4096;
-                if (!(p = realloc(line, cap))) {
-                    free(line);
-                    line = NULL;
-                    status = EXIT_REJECTED;
+    /* Large reads, lines answered in place; only a line that straddles
+     * two reads is copied. */
+    while (!b.failed && (n = fread(in, 1, sizeof in, stdin)) > 0) {
+        const char *p = in, *end = in + n, *nl;
+        while (!b.failed && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+            if (b.carry_len || b.too_long) {
+                if (batch_carry(&b, p, (size_t)(nl - p)) != 0)
                     break;
-                }
-                line = p;
+                batch_line(&b, b.carry, b.carry_len);
+            } else {
+                batch_line(&b, p, (size_t)(nl - p));
             }
-            line[len++] = (char)c;
-            continue;
+            p = nl + 1;
+            pending = 0;
         }
-        if (too_long) {
-            pricing_error_init(&err);
-            err.code = PRICING_LIMIT_EXCEEDED;
-            snprintf(err.message, sizeof err.message,
-                     "request line longer than %u bytes",
-                     PRICING_MAX_REQUEST_BYTES);
-            rejected = 1;
-            if (pricing_error_write_json(&out, &err, 0) != 0 || emit(&out) != 0)
-                status = EXIT_IO;
-        } else if (batch_line(cat, quote, &out, line ? line : "", len,
-                              &rejected) != 0) {
-            status = EXIT_IO;
+        if (p < end) {
+            if (batch_carry(&b, p, (size_t)(end - p)) != 0) {
+                fprintf(stderr, "pricing: out of memory\n");
+                status = EXIT_REJECTED;
+                break;
+            }
+            pending = 1;
         }
-        if (status != EXIT_OK)
-            break;
-        len = 0;
-        too_long = 0;
-        any = 0;
-        if (c == EOF)
-            break;
     }
-    if (status == EXIT_OK && ferror(stdin)) {
+    if (pending && !b.failed && status == EXIT_OK)
+        batch_line(&b, b.carry, b.carry_len); /* a last line without '\n' */
+    if (ferror(stdin)) {
         fprintf(stderr, "pricing: cannot read standard input\n");
         status = EXIT_IO;
     }
-    free(line);
-    pricing_buffer_dispose(&out);
-    pricing_quote_free(quote);
+    if (b.failed)
+        status = EXIT_IO;
+    free(b.carry);
+    pricing_buffer_dispose(&b.out);
+    pricing_quote_free(b.quote);
     pricing_catalog_free(cat);
     status = finish_output(status);
     setvbuf(stdout, NULL, _IONBF, 0);
-    return status == EXIT_OK && rejected ? EXIT_REJECTED : status;
+    return status == EXIT_OK && b.rejected ? EXIT_REJECTED : status;
 }
 
 int main(int argc, char **argv)

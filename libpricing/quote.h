@@ -4,6 +4,7 @@
 
 #include "date.h"
 #include "model.h"
+#include "request.h"
 
 typedef enum pricing__line_kind {
     PRICING__LINE_FIXED,
@@ -50,6 +51,9 @@ struct pricing_quote {
     size_t text_cap;
     int text_ready;
     const char *total_s, *exact_s, *period_s, *zero_s;
+    /* The JSON driver parses requests into this, so a reused quote makes
+     * a request cost no allocation of its own. */
+    pricing_request scratch;
 };
 
 #endif

@@ -260,7 +260,8 @@ int pricing_quote_json(pricing_buffer *buf, const pricing_catalog *cat,
                        unsigned flags, pricing_error *err)
 {
     pricing_error local;
-    pricing_request *req = NULL;
+    pricing_quote *own = NULL;
+    pricing__doc doc;
     int rc;
 
     if (!err) {
@@ -272,10 +273,22 @@ int pricing_quote_json(pricing_buffer *buf, const pricing_catalog *cat,
                     pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                                       "pricing_quote_json: NULL argument"),
                     flags);
-    rc = pricing_request_parse(&req, cat, json, len, err);
+    if (!quote && (rc = pricing_quote_new(&own, err)) != 0)
+        return fail(buf, err, rc, flags);
+    if (!quote)
+        quote = own;
+    rc = pricing__doc_parse(&doc, json ? json : "", len,
+                            PRICING_MAX_REQUEST_BYTES, err);
+    if (rc == 0) {
+        rc = pricing__request_read(&quote->scratch, cat, &doc, doc.root, "",
+                                   err);
+        pricing__doc_dispose(&doc);
+    }
     if (rc == 0)
-        rc = quote_request(buf, req, quote, flags, err);
-    pricing_request_free(req);
+        rc = pricing_quote_compute(quote, &quote->scratch, err);
+    if (rc == 0)
+        rc = pricing_quote_write_json(buf, quote, flags, err);
+    pricing_quote_free(own);
     return rc == 0 ? 0 : fail(buf, err, rc, flags);
 }
 

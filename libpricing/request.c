@@ -10,28 +10,40 @@ static int bad_arg(pricing_error *err, const char *fn)
                              "%s: NULL argument", fn);
 }
 
+/* Points req at spec spec_id of cat, reset; unknown_spec at path. */
+static int request_init(pricing_request *req, const pricing_catalog *cat,
+                        const char *spec_id, const pricing__path *path,
+                        pricing_error *err)
+{
+    long s = pricing__index_find(&cat->spec_index, spec_id, strlen(spec_id));
+    if (s < 0)
+        return pricing__error(err, PRICING_UNKNOWN_SPEC, path,
+                              "the catalog has no spec \"%.64s\"", spec_id);
+    req->cat = cat;
+    req->spec = &cat->specs[s];
+    req->prefix = "";
+    pricing_request_reset(req);
+    return 0;
+}
+
 int pricing_request_new(pricing_request **out, const pricing_catalog *cat,
                         const char *spec_id, pricing_error *err)
 {
-    pricing_request *req;
-    long s;
+    pricing_request tmp;
+    pricing__path p;
+    int rc;
 
     if (out)
         *out = NULL;
     if (!out || !cat || !spec_id)
         return bad_arg(err, "pricing_request_new");
-    s = pricing__index_find(&cat->spec_index, spec_id, strlen(spec_id));
-    if (s < 0)
-        return pricing__error_at(err, PRICING_UNKNOWN_SPEC, "/spec",
-                                 "the catalog has no spec \"%.64s\"", spec_id);
-    req = calloc(1, sizeof *req);
-    if (!req)
+    pricing__path_init(&p);
+    pricing__path_push_key(&p, "spec", 4);
+    if ((rc = request_init(&tmp, cat, spec_id, &p, err)) != 0)
+        return rc;
+    if (!(*out = malloc(sizeof **out)))
         return pricing__nomem(err);
-    req->cat = cat;
-    req->spec = &cat->specs[s];
-    req->prefix = "";
-    pricing_request_reset(req);
-    *out = req;
+    **out = tmp;
     return 0;
 }
 
@@ -255,7 +267,7 @@ static int read_sku(pricing_request *req, pricing__rd *rd, const cJSON *node)
     return 0;
 }
 
-static int read_request(pricing_request **out, const pricing_catalog *cat,
+static int read_request(pricing_request *req, const pricing_catalog *cat,
                         pricing__rd *rd, const cJSON *node,
                         const char *prefix)
 {
@@ -263,7 +275,6 @@ static int read_request(pricing_request **out, const pricing_catalog *cat,
                                        "trial", "start", NULL};
     enum { SPEC, SKU, PLAN, COUNT, TRIAL, START };
     const cJSON *m[6];
-    pricing_request *req;
     const char *s;
     size_t mark;
     int rc;
@@ -274,18 +285,9 @@ static int read_request(pricing_request **out, const pricing_catalog *cat,
     if (!m[SPEC])
         return pricing__error(rd->err, PRICING_MISSING_FIELD, &rd->path,
                               "\"spec\" is required");
-    if ((rc = pricing__rd_string(rd, m[SPEC], PRICING_MAX_ID_BYTES, &s)) != 0)
+    if ((rc = pricing__rd_string(rd, m[SPEC], PRICING_MAX_ID_BYTES, &s)) != 0 ||
+        (rc = request_init(req, cat, s, &rd->path, rd->err)) != 0)
         return rc;
-    {
-        pricing_error local;
-        pricing_error_init(&local);
-        if ((rc = pricing_request_new(out, cat, s, &local)) != 0)
-            return local.code == PRICING_OUT_OF_MEMORY
-                       ? pricing__nomem(rd->err)
-                       : pricing__error(rd->err, local.code, &rd->path, "%s",
-                                        local.message);
-    }
-    req = *out;
     req->prefix = prefix;
     pricing__path_pop(&rd->path, mark);
 
@@ -334,26 +336,35 @@ static int read_request(pricing_request **out, const pricing_catalog *cat,
     return 0;
 }
 
-int pricing__request_from_doc(pricing_request **out,
-                              const pricing_catalog *cat,
-                              const pricing__doc *doc, const cJSON *node,
-                              const char *prefix, pricing_error *err)
+int pricing__request_read(pricing_request *req, const pricing_catalog *cat,
+                          const pricing__doc *doc, const cJSON *node,
+                          const char *prefix, pricing_error *err)
 {
     pricing__rd rd;
-    int rc;
 
-    *out = NULL;
     rd.doc = doc;
     rd.err = err;
     pricing__path_init(&rd.path);
     if (prefix[0])
         pricing__path_push_key(&rd.path, prefix + 1, strlen(prefix + 1));
-    rc = read_request(out, cat, &rd, node, prefix);
-    if (rc != 0) {
-        pricing_request_free(*out);
-        *out = NULL;
-    }
-    return rc;
+    return read_request(req, cat, &rd, node, prefix);
+}
+
+int pricing__request_from_doc(pricing_request **out,
+                              const pricing_catalog *cat,
+                              const pricing__doc *doc, const cJSON *node,
+                              const char *prefix, pricing_error *err)
+{
+    pricing_request tmp;
+    int rc;
+
+    *out = NULL;
+    if ((rc = pricing__request_read(&tmp, cat, doc, node, prefix, err)) != 0)
+        return rc;
+    if (!(*out = malloc(sizeof **out)))
+        return pricing__nomem(err);
+    **out = tmp;
+    return 0;
 }
 
 int pricing_request_parse(pricing_request **out, const pricing_catalog *cat,

@@ -27,4 +27,10 @@ int pricing__request_from_doc(pricing_request **out,
                               const pricing__doc *doc, const cJSON *node,
                               const char *prefix, pricing_error *err);
 
+/* The same into caller storage (no allocation): the hot path of the JSON
+ * driver. */
+int pricing__request_read(pricing_request *req, const pricing_catalog *cat,
+                          const pricing__doc *doc, const cJSON *node,
+                          const char *prefix, pricing_error *err);
+
 #endif
