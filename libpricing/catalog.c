@@ -579,8 +579,28 @@ static int load_sku_key(pricing__load *ld, const pricing__spec *spec,
     return 0;
 }
 
+/* Positions seen, for a list too short to need the full SKU table. */
+typedef struct pos_set {
+    size_t *slots; /* position + 1; 0 is empty */
+    size_t mask;
+} pos_set;
+
+/* Adds pos; 1 when it was already there. */
+static int pos_set_add(pos_set *set, size_t pos)
+{
+    size_t i = (pos * 0x9E3779B97F4A7C15ull) & set->mask;
+    for (; set->slots[i]; i = (i + 1) & set->mask)
+        if (set->slots[i] == pos + 1)
+            return 1;
+    set->slots[i] = pos + 1;
+    return 0;
+}
+
+/* Reads SKU entry node. Its data goes to the table at its position, or,
+ * with sparse (a list shorter than the table, which must fail as
+ * sku_missing once its entries are checked), to the slot given. */
 static int load_sku(pricing__load *ld, pricing__spec *spec, const cJSON *node,
-                    size_t *posp)
+                    size_t *posp, pricing__sku *sparse, pos_set *seen)
 {
     static const char *const keys[] = {"sku", "prices", "available", NULL};
     const cJSON *m[3];
@@ -603,8 +623,8 @@ static int load_sku(pricing__load *ld, pricing__spec *spec, const cJSON *node,
             return rc;
         pop(ld, mark);
     }
-    sku = &spec->skus[pos];
-    if (sku->listed)
+    sku = sparse ? sparse : &spec->skus[pos];
+    if (sparse ? pos_set_add(seen, pos) : sku->listed)
         return pricing__error(RD->err, PRICING_SKU_DUPLICATE, &RD->path,
                               "this SKU is listed twice");
     sku->listed = 1;
@@ -621,6 +641,8 @@ static int load_sku(pricing__load *ld, pricing__spec *spec, const cJSON *node,
     mark = push(ld, "prices");
     if ((rc = load_prices(ld, spec, m[1], sku->prices)) != 0)
         return rc;
+    if (!priced_plans(sku->prices))
+        return invalid(ld, "an available SKU prices at least one plan");
     pop(ld, mark);
     return 0;
 }
@@ -635,6 +657,29 @@ static int load_skus(pricing__load *ld, pricing__spec *spec, const cJSON *node)
         return pricing__rd_wrong_type(RD, node, "an array of SKUs");
     for (e = node->child; e; e = e->next)
         n++;
+    /* Too few entries: check them in a table of their own size, then
+     * report the gap; a few bytes of enum values can name 10^6 SKUs, and
+     * nothing that large is allocated for a list that cannot cover them. */
+    if (n < spec->nskus) {
+        pos_set seen;
+        pricing__sku *slots = pricing__cat_alloc(ld->cat, (n ? n : 1) * sizeof *slots);
+        size_t cap = 8, p;
+        while (cap < 2 * n)
+            cap *= 2;
+        seen.slots = pricing__cat_alloc(ld->cat, cap * sizeof *seen.slots);
+        seen.mask = cap - 1;
+        if (!slots || !seen.slots)
+            return pricing__nomem(RD->err);
+        for (e = node->child; e; e = e->next, i++) {
+            mark = pricing__path_push_index(&RD->path, i);
+            if ((rc = load_sku(ld, spec, e, &p, &slots[i], &seen)) != 0)
+                return rc;
+            pop(ld, mark);
+        }
+        return pricing__error(RD->err, PRICING_SKU_MISSING, &RD->path,
+                              "%zu SKUs listed, the enum values make %zu",
+                              n, spec->nskus);
+    }
     if (n > spec->nskus) /* then some SKU is listed twice */
         n = spec->nskus + 1;
     spec->skus = pricing__cat_alloc(ld->cat, spec->nskus * sizeof *spec->skus);
@@ -643,7 +688,7 @@ static int load_skus(pricing__load *ld, pricing__spec *spec, const cJSON *node)
         return pricing__nomem(RD->err);
     for (e = node->child; e; e = e->next, i++) {
         mark = pricing__path_push_index(&RD->path, i);
-        if ((rc = load_sku(ld, spec, e, &pos[i])) != 0)
+        if ((rc = load_sku(ld, spec, e, &pos[i], NULL, NULL)) != 0)
             return rc;
         pop(ld, mark);
     }
@@ -849,7 +894,7 @@ static int load_currency(pricing__load *ld, const cJSON *cur,
     size_t mark = push(ld, "currency"), i;
     int rc, units;
 
-    if ((rc = pricing__rd_string(RD, cur, 16, &code)) != 0)
+    if ((rc = pricing__rd_string(RD, cur, PRICING_MAX_STRING_BYTES, &code)) != 0)
         return rc;
     for (i = 0; i < 3; i++)
         if (code[i] < 'A' || code[i] > 'Z')
@@ -1011,6 +1056,17 @@ int pricing_catalog_load(pricing_catalog **out, const char *json, size_t len,
     return rc;
 }
 
+/* strerror is neither thread-safe nor needed to be localised here. */
+static int io_error(pricing_error *err, const char *what, const char *name,
+                    int e)
+{
+    char text[128];
+    if (strerror_r(e, text, sizeof text) != 0)
+        snprintf(text, sizeof text, "error %d", e);
+    return pricing__error_at(err, PRICING_IO_ERROR, "", "%s %s: %s", what,
+                             name, text);
+}
+
 int pricing__read_file(char **data, size_t *len, const char *filename,
                        size_t max_bytes, pricing_error *err)
 {
@@ -1022,8 +1078,7 @@ int pricing__read_file(char **data, size_t *len, const char *filename,
     *len = 0;
     f = fopen(filename, "rb");
     if (!f)
-        return pricing__error_at(err, PRICING_IO_ERROR, "", "cannot open %s: %s",
-                                 filename, strerror(errno));
+        return io_error(err, "cannot open", filename, errno);
     for (;;) {
         if (cap - n < 65536) {
             /* Stop reading just past the limit: /dev/zero ends here. */
@@ -1049,8 +1104,7 @@ int pricing__read_file(char **data, size_t *len, const char *filename,
         int e = errno;
         free(buf);
         fclose(f);
-        return pricing__error_at(err, PRICING_IO_ERROR, "", "cannot read %s: %s",
-                                 filename, strerror(e));
+        return io_error(err, "cannot read", filename, e);
     }
     fclose(f);
     *data = buf;

@@ -260,6 +260,10 @@ int pricing__load_charge(pricing__load *ld, const pricing__spec *spec,
             return rc;
         pricing__path_pop(&rd->path, mark);
     }
+    /* A charge that names nothing would quote an order with no lines. */
+    if (!ch->has_base && spec->nquant == 0)
+        return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
+                              "a charge object needs a base or quantities");
     *out = ch;
     return 0;
 }

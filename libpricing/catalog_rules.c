@@ -4,9 +4,21 @@
 
 #include "catalog_parse.h"
 
-/* KooGallery reserves these attribute ids for its own use. */
+/* KooGallery reserves these attribute ids for its own use; compared
+ * without regard to ASCII case, since "OS" would collide as well. */
 static const char *const reserved_ids[] = {"appName", "version", "os", "mode",
                                            NULL};
+
+static int same_ascii_nocase(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
 
 static int koogallery(const pricing_catalog *cat, pricing_error *err)
 {
@@ -25,13 +37,13 @@ static int koogallery(const pricing_catalog *cat, pricing_error *err)
         }
         for (a = 0; a < spec->nattrs; a++)
             for (k = 0; reserved_ids[k]; k++)
-                if (strcmp(spec->attrs[a].id, reserved_ids[k]) == 0) {
+                if (same_ascii_nocase(spec->attrs[a].id, reserved_ids[k])) {
                     snprintf(path, sizeof path, "/specs/%zu/attributes/%zu/id",
                              s, a);
                     return pricing__error_at(err, PRICING_INVALID_VALUE, path,
                                              "koogallery: the attribute id "
                                              "\"%s\" is reserved",
-                                             reserved_ids[k]);
+                                             spec->attrs[a].id);
                 }
         /* Every SKU priced or explicitly unavailable, and trials only on
          * yearly/monthly specs, already hold for every loaded catalog. */

@@ -328,6 +328,10 @@ static int check_request(pricing_quote *q, const pricing_request *r,
                                  prefixed(path, sizeof path, r, "/sku"),
                                  "this SKU of %s is not available", spec->id);
     if (plan < 0) {
+        if (!spec->plans)
+            return pricing__error_at(err, PRICING_PLAN_NOT_OFFERED,
+                                     prefixed(path, sizeof path, r, "/plan"),
+                                     "the spec %s sells no plan", spec->id);
         if (spec->plans & (spec->plans - 1))
             return pricing__error_at(err, PRICING_MISSING_FIELD,
                                      prefixed(path, sizeof path, r, "/plan"),

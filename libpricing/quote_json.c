@@ -229,29 +229,21 @@ int pricing_catalog_write_summary(pricing_buffer *buf,
 
 /* ---------------------------------------------------------------- drivers */
 
-/* On failure the buffer holds the error object: what the CLI prints. */
-static int fail(pricing_buffer *buf, pricing_error *err, int rc,
-                unsigned flags)
+/*
+ * The drivers work on a fresh error of their own, so the buffer always
+ * describes this call's failure even when the caller's err still holds an
+ * older one (first error wins there). On failure the buffer holds the
+ * error object: what the CLI prints.
+ */
+static int finish_driver(pricing_buffer *buf, const pricing_error *mine,
+                         pricing_error *err, int rc, unsigned flags)
 {
-    if (err && err->code != PRICING_OK &&
-        pricing_error_write_json(buf, err, flags) != 0 && buf)
-        buf->size = 0;
-    return rc;
-}
-
-static int quote_request(pricing_buffer *buf, const pricing_request *req,
-                         pricing_quote *quote, unsigned flags,
-                         pricing_error *err)
-{
-    pricing_quote *own = NULL;
-    int rc;
-
-    if (!quote && (rc = pricing_quote_new(&own, err)) != 0)
-        return rc;
-    rc = pricing_quote_compute(quote ? quote : own, req, err);
     if (rc == 0)
-        rc = pricing_quote_write_json(buf, quote ? quote : own, flags, err);
-    pricing_quote_free(own);
+        return 0;
+    if (buf && pricing_error_write_json(buf, mine, flags) != 0)
+        buf->size = 0;
+    if (err && err->code == PRICING_OK)
+        *err = *mine;
     return rc;
 }
 
@@ -259,37 +251,35 @@ int pricing_quote_json(pricing_buffer *buf, const pricing_catalog *cat,
                        const char *json, size_t len, pricing_quote *quote,
                        unsigned flags, pricing_error *err)
 {
-    pricing_error local;
+    pricing_error mine;
     pricing_quote *own = NULL;
     pricing__doc doc;
     int rc;
 
-    if (!err) {
-        pricing_error_init(&local);
-        err = &local;
-    }
+    pricing_error_init(&mine);
     if (!buf || !cat || (!json && len > 0))
-        return fail(buf, err,
-                    pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
-                                      "pricing_quote_json: NULL argument"),
-                    flags);
-    if (!quote && (rc = pricing_quote_new(&own, err)) != 0)
-        return fail(buf, err, rc, flags);
+        return finish_driver(buf, &mine, err,
+                             pricing__error_at(&mine, PRICING_INVALID_ARGUMENT,
+                                               "", "pricing_quote_json: NULL "
+                                               "argument"),
+                             flags);
+    if (!quote && (rc = pricing_quote_new(&own, &mine)) != 0)
+        return finish_driver(buf, &mine, err, rc, flags);
     if (!quote)
         quote = own;
     rc = pricing__doc_parse(&doc, json ? json : "", len,
-                            PRICING_MAX_REQUEST_BYTES, err);
+                            PRICING_MAX_REQUEST_BYTES, &mine);
     if (rc == 0) {
         rc = pricing__request_read(&quote->scratch, cat, &doc, doc.root, "",
-                                   err);
+                                   &mine);
         pricing__doc_dispose(&doc);
     }
     if (rc == 0)
-        rc = pricing_quote_compute(quote, &quote->scratch, err);
+        rc = pricing_quote_compute(quote, &quote->scratch, &mine);
     if (rc == 0)
-        rc = pricing_quote_write_json(buf, quote, flags, err);
+        rc = pricing_quote_write_json(buf, quote, flags, &mine);
     pricing_quote_free(own);
-    return rc == 0 ? 0 : fail(buf, err, rc, flags);
+    return finish_driver(buf, &mine, err, rc, flags);
 }
 
 int pricing_envelope_quote_json(pricing_buffer *buf, const char *json,
@@ -298,45 +288,47 @@ int pricing_envelope_quote_json(pricing_buffer *buf, const char *json,
 {
     static const char *const keys[] = {"catalog", "request", NULL};
     const cJSON *m[2];
-    pricing_error local;
+    pricing_error mine;
     pricing__doc doc;
     pricing__rd rd;
     pricing_catalog *cat = NULL;
-    pricing_request *req = NULL;
+    pricing_quote *quote = NULL;
     int rc;
 
-    if (!err) {
-        pricing_error_init(&local);
-        err = &local;
-    }
+    pricing_error_init(&mine);
     if (!buf || (!json && len > 0))
-        return fail(buf, err,
-                    pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
-                                      "pricing_envelope_quote_json: NULL "
-                                      "argument"),
-                    flags);
+        return finish_driver(buf, &mine, err,
+                             pricing__error_at(&mine, PRICING_INVALID_ARGUMENT,
+                                               "", "pricing_envelope_quote_json"
+                                               ": NULL argument"),
+                             flags);
     if ((rc = pricing__doc_parse(&doc, json ? json : "", len,
-                                 PRICING_MAX_CATALOG_BYTES, err)) != 0)
-        return fail(buf, err, rc, flags);
+                                 PRICING_MAX_CATALOG_BYTES, &mine)) != 0)
+        return finish_driver(buf, &mine, err, rc, flags);
     rd.doc = &doc;
-    rd.err = err;
+    rd.err = &mine;
     pricing__path_init(&rd.path);
     rc = pricing__rd_members(&rd, doc.root, keys, m);
     if (rc == 0 && (!m[0] || !m[1]))
-        rc = pricing__error_at(err, PRICING_MISSING_FIELD,
+        rc = pricing__error_at(&mine, PRICING_MISSING_FIELD,
                                m[0] ? "/request" : "/catalog",
                                "the envelope needs \"catalog\" and "
                                "\"request\"");
     if (rc == 0)
-        rc = pricing__catalog_from_doc(&cat, &doc, m[0], "catalog", err);
+        rc = pricing__catalog_from_doc(&cat, &doc, m[0], "catalog", &mine);
     if (rc == 0)
-        rc = pricing__request_from_doc(&req, cat, &doc, m[1], "/request", err);
+        rc = pricing_quote_new(&quote, &mine);
     if (rc == 0)
-        rc = quote_request(buf, req, NULL, flags, err);
-    pricing_request_free(req);
+        rc = pricing__request_read(&quote->scratch, cat, &doc, m[1],
+                                   "/request", &mine);
+    if (rc == 0)
+        rc = pricing_quote_compute(quote, &quote->scratch, &mine);
+    if (rc == 0)
+        rc = pricing_quote_write_json(buf, quote, flags, &mine);
+    pricing_quote_free(quote);
     pricing_catalog_free(cat);
     pricing__doc_dispose(&doc);
-    return rc == 0 ? 0 : fail(buf, err, rc, flags);
+    return finish_driver(buf, &mine, err, rc, flags);
 }
 
 /* ---------------------------------------------------------------- access */

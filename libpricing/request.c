@@ -328,7 +328,7 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
     }
     if (m[START]) {
         mark = pricing__path_push_key(&rd->path, "start", 5);
-        if ((rc = pricing__rd_string(rd, m[START], 64, &s)) != 0 ||
+        if ((rc = pricing__rd_string(rd, m[START], PRICING_MAX_STRING_BYTES, &s)) != 0 ||
             (rc = set_start(req, s, strlen(s), &rd->path, rd->err)) != 0)
             return rc;
         pricing__path_pop(&rd->path, mark);
