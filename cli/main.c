@@ -153,7 +153,7 @@ typedef struct batch {
     char *carry;
     size_t carry_len, carry_cap;
     int too_long;  /* the current line passed the request limit */
-    int rejected;
+    unsigned long lines, rejected;
     int failed;    /* standard output failed */
 } batch;
 
@@ -170,15 +170,16 @@ static void batch_line(batch *b, const char *line, size_t len)
                  "request line longer than %u bytes",
                  PRICING_MAX_REQUEST_BYTES);
         rc = pricing_error_write_json(&b->out, &err, 0);
-        b->rejected = 1;
+        b->rejected++;
     } else {
         rc = pricing_quote_json(&b->out, b->cat, line, len, b->quote, 0, &err);
         if (rc != 0)
-            b->rejected = 1;
+            b->rejected++;
         rc = 0;
     }
     if (rc != 0 || emit(&b->out) != 0)
         b->failed = 1;
+    b->lines++;
     b->too_long = 0;
     b->carry_len = 0;
 }
@@ -261,6 +262,9 @@ static int cmd_batch(const options *o)
     pricing_catalog_free(cat);
     status = finish_output(status);
     setvbuf(stdout, NULL, _IONBF, 0);
+    if (b.rejected)
+        fprintf(stderr, "pricing: batch: %lu of %lu requests rejected\n",
+                b.rejected, b.lines);
     return status == EXIT_OK && b.rejected ? EXIT_REJECTED : status;
 }
 

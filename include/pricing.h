@@ -13,7 +13,9 @@
  *  - A loaded catalog is immutable: any number of threads may quote
  *    against one catalog at once. Requests and quotes belong to one thread
  *    at a time.
- *  - No global state, no printing, no exit/abort, no locale dependence.
+ *  - No global state of its own, no printing, no exit/abort, no locale
+ *    dependence. (cJSON resets its own process-wide error pointer on every
+ *    parse; libpricing never reads it: docs/api.md.)
  */
 #ifndef PRICING_H
 #define PRICING_H

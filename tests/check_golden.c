@@ -1,1 +1,456 @@
-int main(void) { return 0; }
+/* check_golden.c - runs every golden case (the directories of tests/cases;
+ * see tests/cases/README.md) through the public C API only, the way the
+ * pricing command does, and compares the bytes with the case's `expected`
+ * and the result (0 or not) with its `status`.
+ *
+ *   quote     pricing_catalog_load_file + pricing_quote_json, once with a
+ *             pricing_quote shared by every case and once with NULL
+ *   envelope  pricing_envelope_quote_json
+ *   validate  pricing_catalog_load_file [+ pricing_catalog_check_rules]
+ *             + pricing_catalog_write_summary
+ *   batch     pricing_catalog_load_file + pricing_quote_json per line
+ *
+ * A failure to load the catalog is written with pricing_error_write_json.
+ * The cases directory is $top_srcdir/tests/cases, or SRCDIR/tests/cases.
+ * GOLDEN_CASE=name runs one case only. */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <check.h>
+
+#include <pricing.h>
+
+#ifndef SRCDIR
+#define SRCDIR "."
+#endif
+
+static char cases_dir[4096];
+static char **case_names;
+static size_t ncases;
+/* Shared by every case (in one process with CK_FORK=no; each forked test
+ * gets its own copy of the warm object otherwise). */
+static pricing_quote *shared_quote;
+/* The first mismatch of the running case: recorded rather than asserted
+ * at once, so the case cleans up before it fails (no leaks in CK_FORK=no
+ * runs under valgrind). */
+static char failure[2048];
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+static void note(const char *fmt, ...);
+
+static void note(const char *fmt, ...)
+{
+    va_list ap;
+    if (failure[0])
+        return;
+    va_start(ap, fmt);
+    vsnprintf(failure, sizeof failure, fmt, ap);
+    va_end(ap);
+}
+
+/* ---------------------------------------------------------------- files */
+
+typedef struct bytes {
+    char *data;
+    size_t len;
+} bytes;
+
+/* Reads a whole file (relative to the current directory); 0 or -1. */
+static int read_file(bytes *out, const char *name)
+{
+    FILE *f = fopen(name, "rb");
+    size_t cap = 4096, n = 0, got;
+    char *buf, *p;
+
+    out->data = NULL;
+    out->len = 0;
+    if (!f)
+        return -1;
+    buf = malloc(cap);
+    if (!buf) {
+        fclose(f);
+        return -1;
+    }
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            cap *= 2;
+            if (!(p = realloc(buf, cap))) {
+                free(buf);
+                fclose(f);
+                return -1;
+            }
+            buf = p;
+        }
+    }
+    if (ferror(f)) {
+        free(buf);
+        fclose(f);
+        return -1;
+    }
+    fclose(f);
+    buf[n] = '\0';
+    out->data = buf;
+    out->len = n;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- output */
+
+/* What a front end printed: the concatenation of documents, each followed
+ * by a newline, as the CLI writes them. */
+typedef struct output {
+    char *data;
+    size_t len, cap;
+} output;
+
+static void out_append(output *o, const char *data, size_t len)
+{
+    if (o->len + len + 1 > o->cap) {
+        size_t cap = o->cap ? o->cap : 4096;
+        char *p;
+        while (cap < o->len + len + 1)
+            cap *= 2;
+        p = realloc(o->data, cap);
+        ck_assert_msg(p != NULL, "out of memory");
+        o->data = p;
+        o->cap = cap;
+    }
+    memcpy(o->data + o->len, data, len);
+    o->len += len;
+    o->data[o->len] = '\0';
+}
+
+static void out_document(output *o, const pricing_buffer *buf)
+{
+    out_append(o, buf->data ? buf->data : "", buf->size);
+    out_append(o, "\n", 1);
+}
+
+/* Writes err as the contract's error object plus newline. */
+static void out_error(output *o, const pricing_error *err)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    ck_assert_int_eq(pricing_error_write_json(&buf, err, 0), 0);
+    out_document(o, &buf);
+    pricing_buffer_dispose(&buf);
+}
+
+/* A failed call returns the negated code of the error it filled in. */
+static void check_rc(const char *name, const char *what, int rc,
+                     const pricing_error *err)
+{
+    if (rc != 0 && rc != -(int)err->code)
+        note("%s: %s returned %d but the error says %s (%d)", name, what, rc,
+             pricing_code_name(err->code), (int)err->code);
+}
+
+/* ------------------------------------------------------------ front ends */
+
+/* Loads catalog.json; on failure writes the error and returns non-zero. */
+static int load_catalog(const char *name, pricing_catalog **cat, output *o)
+{
+    pricing_error err;
+    int rc;
+    pricing_error_init(&err);
+    rc = pricing_catalog_load_file(cat, "catalog.json", &err);
+    check_rc(name, "pricing_catalog_load_file", rc, &err);
+    if (rc != 0) {
+        if (*cat != NULL)
+            note("%s: a failed load left a catalog", name);
+        out_error(o, &err);
+    }
+    return rc;
+}
+
+/* pricing_quote_json of one request; the buffer holds the quote or the
+ * error object either way. */
+static int quote_one(const char *name, const pricing_catalog *cat,
+                     const char *req, size_t len, pricing_quote *quote,
+                     output *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_error err;
+    int rc;
+    pricing_error_init(&err);
+    rc = pricing_quote_json(&buf, cat, req, len, quote, 0, &err);
+    check_rc(name, "pricing_quote_json", rc, &err);
+    out_document(o, &buf);
+    pricing_buffer_dispose(&buf);
+    return rc;
+}
+
+static int run_quote(const char *name, pricing_quote *quote, output *o)
+{
+    pricing_catalog *cat = NULL;
+    bytes req;
+    int rc;
+
+    if (load_catalog(name, &cat, o) != 0)
+        return -1;
+    ck_assert_msg(read_file(&req, "request.json") == 0,
+                  "%s: cannot read request.json", name);
+    rc = quote_one(name, cat, req.data, req.len, quote, o);
+    free(req.data);
+    pricing_catalog_free(cat);
+    return rc;
+}
+
+static int run_envelope(const char *name, output *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_error err;
+    bytes in;
+    int rc;
+
+    ck_assert_msg(read_file(&in, "input.json") == 0,
+                  "%s: cannot read input.json", name);
+    pricing_error_init(&err);
+    rc = pricing_envelope_quote_json(&buf, in.data, in.len, 0, &err);
+    check_rc(name, "pricing_envelope_quote_json", rc, &err);
+    out_document(o, &buf);
+    pricing_buffer_dispose(&buf);
+    free(in.data);
+    return rc;
+}
+
+static int run_validate(const char *name, const char *rules, output *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL;
+    pricing_error err;
+    int rc;
+
+    if (load_catalog(name, &cat, o) != 0)
+        return -1;
+    pricing_error_init(&err);
+    rc = rules ? pricing_catalog_check_rules(cat, rules, &err) : 0;
+    check_rc(name, "pricing_catalog_check_rules", rc, &err);
+    if (rc == 0) {
+        rc = pricing_catalog_write_summary(&buf, cat, 0, &err);
+        check_rc(name, "pricing_catalog_write_summary", rc, &err);
+    }
+    if (rc == 0)
+        out_document(o, &buf);
+    else
+        out_error(o, &err);
+    pricing_buffer_dispose(&buf);
+    pricing_catalog_free(cat);
+    return rc;
+}
+
+/* Lines end at '\n'; a last line without one counts, an empty remainder
+ * after the last '\n' does not (as `pricing batch` reads them). */
+static int run_batch(const char *name, pricing_quote *quote, output *o)
+{
+    pricing_catalog *cat = NULL;
+    bytes in;
+    size_t start = 0, i;
+    int rejected = 0;
+
+    if (load_catalog(name, &cat, o) != 0)
+        return -1;
+    ck_assert_msg(read_file(&in, "requests.jsonl") == 0,
+                  "%s: cannot read requests.jsonl", name);
+    for (i = 0; i <= in.len; i++) {
+        if (i < in.len && in.data[i] != '\n')
+            continue;
+        if (i == in.len && i == start)
+            break;
+        if (quote_one(name, cat, in.data + start, i - start, quote, o) != 0)
+            rejected = 1;
+        start = i + 1;
+    }
+    free(in.data);
+    pricing_catalog_free(cat);
+    return rejected ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------- compare */
+
+static void compare(const char *name, const char *how, const bytes *want,
+                    const output *got, int want_ok, int rc)
+{
+    size_t i = 0, from;
+    const char *g = got->data ? got->data : "";
+
+    while (i < want->len && i < got->len && want->data[i] == g[i])
+        i++;
+    from = i > 60 ? i - 60 : 0;
+    if (i != want->len || i != got->len)
+        note("%s (%s): output differs at byte %zu\n"
+             "  expected ...%.160s\n  actual   ...%.160s",
+             name, how, i, want->data + from, g + from);
+    if ((rc == 0) != want_ok)
+        note("%s (%s): returned %d, expected %s", name, how, rc,
+             want_ok ? "success" : "a failure");
+}
+
+static void run_case(const char *name)
+{
+    char dir[8192], args[256], cmd[64], opt[64], extra[64];
+    bytes want, status, argtext;
+    output got = {NULL, 0, 0};
+    int cwd, rc, want_ok, words;
+
+    failure[0] = '\0';
+    snprintf(dir, sizeof dir, "%s/%s", cases_dir, name);
+    cwd = open(".", O_RDONLY);
+    ck_assert_msg(cwd >= 0, "cannot open the current directory");
+    ck_assert_msg(chdir(dir) == 0, "%s: cannot enter %s", name, dir);
+
+    ck_assert_msg(read_file(&argtext, "args") == 0, "%s: no args", name);
+    ck_assert_msg(read_file(&want, "expected") == 0, "%s: no expected", name);
+    ck_assert_msg(read_file(&status, "status") == 0, "%s: no status", name);
+    snprintf(args, sizeof args, "%s", argtext.data);
+    cmd[0] = opt[0] = '\0';
+    words = sscanf(args, "%63s %63s %63s", cmd, opt, extra);
+    ck_assert_msg(words == 1 || words == 2, "%s: bad args \"%s\"", name,
+                  args);
+    want_ok = atoi(status.data) == 0;
+
+    if (strcmp(cmd, "quote") == 0) {
+        ck_assert_msg(words == 1, "%s: quote takes no option", name);
+        rc = run_quote(name, shared_quote, &got);
+        compare(name, "quote, shared pricing_quote", &want, &got, want_ok,
+                rc);
+        got.len = 0;
+        rc = run_quote(name, NULL, &got);
+        compare(name, "quote, NULL pricing_quote", &want, &got, want_ok, rc);
+    } else if (strcmp(cmd, "envelope") == 0) {
+        ck_assert_msg(words == 1, "%s: envelope takes no option", name);
+        rc = run_envelope(name, &got);
+        compare(name, "envelope", &want, &got, want_ok, rc);
+    } else if (strcmp(cmd, "validate") == 0) {
+        ck_assert_msg(words == 1 || strcmp(opt, "koogallery") == 0,
+                      "%s: unknown validate option %s", name, opt);
+        rc = run_validate(name, words == 2 ? opt : NULL, &got);
+        compare(name, words == 2 ? "validate --rules" : "validate", &want,
+                &got, want_ok, rc);
+    } else if (strcmp(cmd, "batch") == 0) {
+        ck_assert_msg(words == 1, "%s: batch takes no option", name);
+        rc = run_batch(name, shared_quote, &got);
+        compare(name, "batch, shared pricing_quote", &want, &got, want_ok,
+                rc);
+        got.len = 0;
+        rc = run_batch(name, NULL, &got);
+        compare(name, "batch, NULL pricing_quote", &want, &got, want_ok, rc);
+    } else {
+        note("%s: unknown command \"%s\"", name, cmd);
+    }
+
+    free(got.data);
+    free(want.data);
+    free(status.data);
+    free(argtext.data);
+    ck_assert_msg(fchdir(cwd) == 0, "cannot return to the first directory");
+    close(cwd);
+    ck_assert_msg(failure[0] == '\0', "%s", failure);
+}
+
+START_TEST(test_golden_case)
+{
+    run_case(case_names[_i]);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- setup */
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int find_cases(void)
+{
+    const char *top = getenv("top_srcdir");
+    const char *only = getenv("GOLDEN_CASE");
+    size_t cap = 0;
+    struct dirent *e;
+    DIR *d;
+
+    snprintf(cases_dir, sizeof cases_dir, "%s/tests/cases",
+             top && *top ? top : SRCDIR);
+    if (!(d = opendir(cases_dir))) {
+        fprintf(stderr, "check_golden: cannot open %s: %s\n", cases_dir,
+                strerror(errno));
+        return -1;
+    }
+    while ((e = readdir(d)) != NULL) {
+        char path[8192];
+        struct stat st;
+        if (e->d_name[0] == '.')
+            continue;
+        if (only && *only && strcmp(only, e->d_name) != 0)
+            continue;
+        snprintf(path, sizeof path, "%s/%s/args", cases_dir, e->d_name);
+        if (stat(path, &st) != 0)
+            continue;
+        if (ncases == cap) {
+            char **p;
+            cap = cap ? cap * 2 : 256;
+            if (!(p = realloc(case_names, cap * sizeof *p))) {
+                closedir(d);
+                return -1;
+            }
+            case_names = p;
+        }
+        if (!(case_names[ncases] = strdup(e->d_name))) {
+            closedir(d);
+            return -1;
+        }
+        ncases++;
+    }
+    closedir(d);
+    if (ncases)
+        qsort(case_names, ncases, sizeof *case_names, by_name);
+    return 0;
+}
+
+int main(void)
+{
+    Suite *s;
+    TCase *tc;
+    SRunner *sr;
+    pricing_error err;
+    int failed;
+    size_t i;
+
+    if (find_cases() != 0)
+        return 99;
+    if (ncases == 0) {
+        fprintf(stderr, "check_golden: no cases in %s\n", cases_dir);
+        return 99;
+    }
+    pricing_error_init(&err);
+    if (pricing_quote_new(&shared_quote, &err) != 0) {
+        fprintf(stderr, "check_golden: pricing_quote_new: %s\n", err.message);
+        return 99;
+    }
+    s = suite_create("golden");
+    tc = tcase_create("cases");
+    tcase_set_timeout(tc, 30);
+    tcase_add_loop_test(tc, test_golden_case, 0, (int)ncases);
+    suite_add_tcase(s, tc);
+    sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    printf("check_golden: %zu cases in %s\n", ncases, cases_dir);
+
+    pricing_quote_free(shared_quote);
+    for (i = 0; i < ncases; i++)
+        free(case_names[i]);
+    free(case_names);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
