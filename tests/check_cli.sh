@@ -1,0 +1,80 @@
+#!/bin/sh
+# The pricing command under hostile conditions: closed or garbage standard
+# input, missing, directory and unreadable files, standard output on
+# /dev/full or closed, endless input. Each must end with its exit status
+# and a JSON error object (never a partial document reported as success).
+set -u
+P="${top_builddir:-.}/pricing"
+CAT="${top_srcdir:-.}/examples/catalog.json"
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+# expect NAME STATUS CODE: the last command's status and the error code
+# in $tmp/out.
+expect() {
+    got_status=$1 name=$2 status=$3 code=$4
+    if [ "$got_status" -ne "$status" ]; then
+        echo "FAIL $name: exit $got_status, expected $status"; fail=$((fail + 1)); return
+    fi
+    if [ -n "$code" ] && ! grep -q "^{\"error\":{\"code\":\"$code\"" "$tmp/out"; then
+        echo "FAIL $name: expected a $code error object, got: $(head -c 200 "$tmp/out")"
+        fail=$((fail + 1)); return
+    fi
+    if [ "$status" -ne 0 ] && [ ! -s "$tmp/err" ]; then
+        echo "FAIL $name: nothing on standard error"; fail=$((fail + 1)); return
+    fi
+    pass=$((pass + 1))
+}
+
+"$P" quote "$CAT" <&- >"$tmp/out" 2>"$tmp/err"
+expect $? "closed stdin" 3 io_error
+head -c 4096 /dev/urandom >"$tmp/garbage"
+"$P" quote "$CAT" <"$tmp/garbage" >"$tmp/out" 2>"$tmp/err"
+expect $? "binary garbage" 1 json_syntax
+"$P" quote "$tmp/missing.json" </dev/null >"$tmp/out" 2>"$tmp/err"
+expect $? "missing file" 3 io_error
+"$P" quote "$tmp" </dev/null >"$tmp/out" 2>"$tmp/err"
+expect $? "directory" 3 io_error
+"$P" validate "$tmp" >"$tmp/out" 2>"$tmp/err"
+expect $? "validate a directory" 3 io_error
+cp "$CAT" "$tmp/locked.json" && chmod 000 "$tmp/locked.json"
+if [ "$(id -u)" -ne 0 ]; then
+    "$P" validate "$tmp/locked.json" >"$tmp/out" 2>"$tmp/err"
+    expect $? "unreadable file" 3 io_error
+elif command -v setpriv >/dev/null 2>&1 &&
+     setpriv --reuid=65534 --regid=65534 --clear-groups "$P" --version >/dev/null 2>&1; then
+    # root reads anything: drop to nobody for this one
+    chmod 755 "$tmp" && chmod 644 "$tmp/out" "$tmp/err" 2>/dev/null
+    setpriv --reuid=65534 --regid=65534 --clear-groups \
+        "$P" validate "$tmp/locked.json" >"$tmp/out" 2>"$tmp/err"
+    expect $? "unreadable file" 3 io_error
+else
+    echo "skipped unreadable file: root, and nobody cannot run $P here"
+fi
+head -c 3000000 /dev/zero | "$P" quote "$CAT" >"$tmp/out" 2>"$tmp/err"
+expect $? "endless request" 1 limit_exceeded
+head -c 70000000 /dev/zero | "$P" quote >"$tmp/out" 2>"$tmp/err"
+expect $? "endless envelope" 1 limit_exceeded
+echo '{"spec":"starter","plan":"month"}' | "$P" quote "$CAT" >/dev/full 2>"$tmp/err"
+st=$?; : >"$tmp/out"
+expect $st "stdout on /dev/full" 3 ""
+echo '{"spec":"starter","plan":"month"}' | "$P" batch "$CAT" >/dev/full 2>"$tmp/err"
+st=$?; : >"$tmp/out"
+expect $st "batch stdout on /dev/full" 3 ""
+echo '{"spec":"starter","plan":"month"}' | "$P" quote "$CAT" >&- 2>"$tmp/err"
+st=$?; : >"$tmp/out"
+expect $st "stdout closed" 3 ""
+"$P" >"$tmp/out" 2>"$tmp/err"
+expect $? "no command" 2 invalid_argument
+"$P" quote --frobnicate >"$tmp/out" 2>"$tmp/err"
+expect $? "unknown option" 2 invalid_argument
+"$P" --version >"$tmp/out" 2>"$tmp/err"
+st=$?
+if [ $st -eq 0 ] && grep -q '^pricing [0-9]' "$tmp/out"; then pass=$((pass + 1)); else echo "FAIL --version"; fail=$((fail + 1)); fi
+"$P" --help >"$tmp/out" 2>"$tmp/err"
+st=$?
+if [ $st -eq 0 ] && grep -q '^usage: pricing quote' "$tmp/out"; then pass=$((pass + 1)); else echo "FAIL --help"; fail=$((fail + 1)); fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
