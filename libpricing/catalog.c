@@ -641,8 +641,6 @@ static int load_sku(pricing__load *ld, pricing__spec *spec, const cJSON *node,
     mark = push(ld, "prices");
     if ((rc = load_prices(ld, spec, m[1], sku->prices)) != 0)
         return rc;
-    if (!priced_plans(sku->prices))
-        return invalid(ld, "an available SKU prices at least one plan");
     pop(ld, mark);
     return 0;
 }
@@ -707,6 +705,10 @@ static int load_skus(pricing__load *ld, pricing__spec *spec, const cJSON *node)
             continue;
         mark = pricing__path_push_index(&RD->path, i);
         push(ld, "prices");
+        /* An available SKU when the spec offers no plan at all: it could
+         * never be quoted. */
+        if (!spec->plans)
+            return invalid(ld, "an available SKU prices at least one plan");
         if ((rc = check_priced(ld, spec, spec->skus[pos[i]].prices)) != 0)
             return rc;
         pop(ld, mark);
