@@ -80,6 +80,9 @@ typedef enum pricing_code {
     PRICING_INVALID_ARGUMENT, /* "invalid_argument": NULL or bad argument */
     PRICING_OUT_OF_MEMORY,    /* "out_of_memory" */
     PRICING_IO_ERROR,         /* "io_error": a file could not be read */
+    /* Contract 1.1 (lifecycle quotes). */
+    PRICING_NOT_AN_UPGRADE,   /* the new SKU costs less than the old */
+    PRICING_NOT_A_SCALE_OUT,  /* other enum values, or a smaller quantity */
     PRICING_CODE_COUNT_       /* not a code: the number of codes */
 } pricing_code;
 
@@ -216,6 +219,46 @@ pricing_request_set_trial(pricing_request *request, int trial,
 PRICING_EXPORT PRICING_WARN_UNUSED int
 pricing_request_set_start(pricing_request *request, const char *date,
                           pricing_error *err);
+
+/* Contract 1.1: lifecycle quotes and discounts. */
+
+/* "new" (the default), "renew", "upgrade" or "scale_out"
+ * (invalid_value). */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_type(pricing_request *request, const char *type,
+                         pricing_error *err);
+
+/* The SKU as bought, for upgrade and scale_out: every attribute, as for
+ * set_enum / set_quantity (errors at /from/ATTR). */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_from_enum(pricing_request *request, const char *attribute,
+                              const char *value, pricing_error *err);
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_from_quantity(pricing_request *request,
+                                  const char *attribute, uint64_t quantity,
+                                  pricing_error *err);
+
+/* Dates "YYYY-MM-DD" (invalid_value); NULL clears. end: the end of the
+ * term bought (upgrade, scale_out; default start + the plan and count);
+ * change_date: the day of the change; current_end: the end of the term
+ * a renewal follows. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_end(pricing_request *request, const char *date,
+                        pricing_error *err);
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_change_date(pricing_request *request, const char *date,
+                                pricing_error *err);
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_current_end(pricing_request *request, const char *date,
+                                pricing_error *err);
+
+/* A discount of the request: kind "percent_off" (value 0..100) or
+ * "amount_off" (an amount), on each of the first periods periods, or
+ * once on the whole order when periods is 0. A NULL value clears it. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_discount(pricing_request *request, const char *kind,
+                             const char *value, uint64_t periods,
+                             pricing_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Quotes                                                              */

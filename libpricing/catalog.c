@@ -7,6 +7,7 @@
 
 #include "catalog_parse.h"
 #include "currency.h"
+#include "decimal.h"
 #include "memory.h"
 
 /* ---------------------------------------------------------------- arena */
@@ -89,6 +90,7 @@ void pricing_catalog_free(pricing_catalog *cat)
         mpz_clear(cat->mpzs[i]);
     free(cat->mpzs);
     mpz_clear(cat->unit);
+    mpz_clear(cat->den);
     for (b = cat->blocks; b; b = next) {
         next = b->next;
         free(b);
@@ -718,14 +720,119 @@ static int load_skus(pricing__load *ld, pricing__spec *spec, const cJSON *node)
 
 /* ---------------------------------------------------------------- specs */
 
+/* ---------------------------------------------------------------- discounts */
+
+int pricing__load_percent(pricing__load *ld, const cJSON *node,
+                          pricing__percent *pc)
+{
+    unsigned frac = 0;
+    int rc = pricing__rd_amount(RD, node, pricing__cat_strndup, ld->cat,
+                                &pc->text, &frac);
+    if (rc != 0)
+        return rc;
+    if (pricing__percent_check(pc->text, strlen(pc->text), &frac) ==
+        PRICING__DEC_RANGE)
+        return invalid(ld, "a percentage is at most 100");
+    if (pricing__cat_mpz(ld->cat, pc->num) != 0 ||
+        pricing__cat_mpz(ld->cat, pc->den) != 0)
+        return pricing__nomem(RD->err);
+    pricing__decimal_to_mpz(pc->num, pc->text, strlen(pc->text), frac);
+    mpz_ui_pow_ui(pc->den, 10, frac + 2);
+    return 0;
+}
+
+static int by_plan_count(const void *a, const void *b)
+{
+    const pricing__discount *x = a, *y = b;
+    if (x->plan != y->plan)
+        return (int)x->plan - (int)y->plan;
+    return x->min_count < y->min_count ? -1 : x->min_count > y->min_count;
+}
+
+/* "discounts": [{"plan", "min_count", "percent_off"}] (contract 1.1). */
+static int load_discounts(pricing__load *ld, pricing__spec *spec,
+                          const cJSON *node)
+{
+    static const char *const keys[] = {"plan", "min_count", "percent_off",
+                                       NULL};
+    const cJSON *e, *m[3];
+    size_t n = 0, i = 0, mark, mark2;
+    int rc, plan, k;
+
+    if (spec->one_time)
+        return invalid(ld, "discounts apply to yearly_monthly specs only");
+    if (!cJSON_IsArray(node))
+        return pricing__rd_wrong_type(RD, node, "an array of discounts");
+    for (e = node->child; e; e = e->next)
+        n++;
+    if (n > 3 * PRICING_MAX_COUNT)
+        return pricing__error(RD->err, PRICING_LIMIT_EXCEEDED, &RD->path,
+                              "more than %d discounts", 3 * PRICING_MAX_COUNT);
+    spec->discounts = pricing__cat_alloc(ld->cat, (n ? n : 1) *
+                                                      sizeof *spec->discounts);
+    if (!spec->discounts)
+        return pricing__nomem(RD->err);
+    for (e = node->child; e; e = e->next, i++) {
+        pricing__discount *d = &spec->discounts[i];
+        const char *s;
+        mark = pricing__path_push_index(&RD->path, i);
+        if ((rc = pricing__rd_members(RD, e, keys, m)) != 0)
+            return rc;
+        for (k = 0; k < 3; k++)
+            if (!m[k])
+                return missing(ld, keys[k]);
+        mark2 = push(ld, "plan");
+        if ((rc = pricing__rd_string(RD, m[0], PRICING_MAX_ID_BYTES, &s)) != 0 ||
+            (rc = spec_plan(ld, spec, s, &plan)) != 0)
+            return rc;
+        if (!(spec->plans & (1u << plan)))
+            return invalid(ld, "a discount for a plan the spec does not offer");
+        d->plan = (pricing__plan)plan;
+        pop(ld, mark2);
+        mark2 = push(ld, "min_count");
+        rc = pricing__rd_integer(RD, m[1], &d->min_count);
+        if (rc < 0)
+            return rc;
+        if (rc > 0 || d->min_count < 1 || d->min_count > PRICING_MAX_COUNT)
+            return invalid(ld, "min_count is from 1 to 120");
+        for (k = 0; (size_t)k < i; k++)
+            if (spec->discounts[k].plan == d->plan &&
+                spec->discounts[k].min_count == d->min_count)
+                return invalid(ld, "two discounts for the same plan and "
+                                   "min_count");
+        pop(ld, mark2);
+        mark2 = push(ld, "percent_off");
+        if ((rc = pricing__load_percent(ld, m[2], &d->percent)) != 0)
+            return rc;
+        pop(ld, mark2);
+        pop(ld, mark);
+    }
+    spec->ndiscounts = n;
+    qsort(spec->discounts, n, sizeof *spec->discounts, by_plan_count);
+    return 0;
+}
+
+const pricing__discount *pricing__spec_discount(const pricing__spec *spec,
+                                                pricing__plan plan,
+                                                uint64_t count)
+{
+    const pricing__discount *best = NULL;
+    size_t i;
+    for (i = 0; i < spec->ndiscounts; i++)
+        if (spec->discounts[i].plan == plan &&
+            spec->discounts[i].min_count <= count)
+            best = &spec->discounts[i]; /* sorted: the last is the largest */
+    return best;
+}
+
 static int load_spec(pricing__load *ld, const cJSON *node, pricing__spec *spec)
 {
     static const char *const keys[] = {
         "id", "name", "billing", "plans", "counts", "trial_days",
-        "attributes", "template", "prices", "skus", NULL};
+        "attributes", "template", "prices", "skus", "discounts", NULL};
     enum { ID, NAME, BILLING, PLANS, COUNTS, TRIAL, ATTRS, TEMPLATE, PRICES,
-           SKUS };
-    const cJSON *m[10];
+           SKUS, DISCOUNTS };
+    const cJSON *m[11];
     const char *s;
     size_t mark;
     int rc;
@@ -827,6 +934,12 @@ static int load_spec(pricing__load *ld, const cJSON *node, pricing__spec *spec)
             return missing(ld, "skus");
         mark = push(ld, "skus");
         if ((rc = load_skus(ld, spec, m[SKUS])) != 0)
+            return rc;
+        pop(ld, mark);
+    }
+    if (m[DISCOUNTS]) {
+        mark = push(ld, "discounts");
+        if ((rc = load_discounts(ld, spec, m[DISCOUNTS])) != 0)
             return rc;
         pop(ld, mark);
     }
@@ -1019,6 +1132,7 @@ int pricing__catalog_from_doc(pricing_catalog **out, const pricing__doc *doc,
     if (!cat)
         return pricing__nomem(err);
     mpz_init(cat->unit);
+    mpz_init(cat->den);
     cat->mode = PRICING__HALF_UP;
     cat->at = PRICING__AT_TOTAL;
     ld.cat = cat;

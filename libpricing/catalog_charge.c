@@ -137,18 +137,64 @@ static int load_tiers(pricing__load *ld, const pricing__attr *attr,
     return 0;
 }
 
+/* {"size": S, "price": P, "round": "up" | "down"} (contract 1.1). */
+static int load_package(pricing__load *ld, const cJSON *node,
+                        pricing__rule *rule)
+{
+    static const char *const keys[] = {"size", "price", "round", NULL};
+    const cJSON *m[3];
+    pricing__rd *rd = &ld->rd;
+    const char *s;
+    size_t mark;
+    int rc, k;
+
+    if ((rc = pricing__rd_members(rd, node, keys, m)) != 0)
+        return rc;
+    for (k = 0; k < 2; k++)
+        if (!m[k]) {
+            pricing__path_push_key(&rd->path, keys[k], strlen(keys[k]));
+            return pricing__error(rd->err, PRICING_MISSING_FIELD, &rd->path,
+                                  "a package needs \"%s\"", keys[k]);
+        }
+    mark = pricing__path_push_key(&rd->path, "size", 4);
+    rc = pricing__rd_integer(rd, m[0], &rule->package_size);
+    if (rc < 0)
+        return rc;
+    if (rc > 0 || rule->package_size < 1)
+        return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
+                              "size is from 1 to 10^15");
+    pricing__path_pop(&rd->path, mark);
+    mark = pricing__path_push_key(&rd->path, "price", 5);
+    if ((rc = pricing__load_amount(ld, m[1], &rule->linear)) != 0)
+        return rc;
+    pricing__path_pop(&rd->path, mark);
+    if (m[2]) {
+        mark = pricing__path_push_key(&rd->path, "round", 5);
+        if ((rc = pricing__rd_string(rd, m[2], PRICING_MAX_ID_BYTES, &s)) != 0)
+            return rc;
+        if (strcmp(s, "down") == 0)
+            rule->package_down = 1;
+        else if (strcmp(s, "up") != 0)
+            return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
+                                  "round is \"up\" or \"down\"");
+        pricing__path_pop(&rd->path, mark);
+    }
+    return 0;
+}
+
 static int load_rule(pricing__load *ld, const pricing__attr *attr,
                      const cJSON *node, pricing__rule *rule)
 {
-    static const char *const keys[] = {"linear", "graduated", "volume", NULL};
-    const cJSON *m[3];
+    static const char *const keys[] = {"linear", "graduated", "volume",
+                                       "package", NULL};
+    const cJSON *m[4];
     pricing__rd *rd = &ld->rd;
     size_t mark;
     int rc, k, found = -1;
 
     if ((rc = pricing__rd_members(rd, node, keys, m)) != 0)
         return rc;
-    for (k = 0; k < 3; k++) {
+    for (k = 0; k < 4; k++) {
         if (!m[k])
             continue;
         if (found >= 0)
@@ -159,11 +205,14 @@ static int load_rule(pricing__load *ld, const pricing__attr *attr,
     }
     if (found < 0)
         return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
-                              "name one rule: linear, graduated or volume");
+                              "name one rule: linear, graduated, volume or "
+                              "package");
     rule->kind = (pricing__rule_kind)found;
     mark = pricing__path_push_key(&rd->path, keys[found], strlen(keys[found]));
     if (found == PRICING__LINEAR)
         rc = pricing__load_amount(ld, m[found], &rule->linear);
+    else if (found == PRICING__PACKAGE)
+        rc = load_package(ld, m[found], rule);
     else
         rc = load_tiers(ld, attr, m[found], rule);
     if (rc != 0)
@@ -281,6 +330,7 @@ int pricing__load_finish_amounts(pricing__load *ld)
         pricing__decimal_to_mpz(a->v, a->text, strlen(a->text), cat->scale);
     }
     mpz_ui_pow_ui(cat->unit, 10, cat->scale - cat->minor_units);
+    mpz_ui_pow_ui(cat->den, 10, cat->scale);
     /* A tier passed through costs width x unit + flat; prefix sums of
      * those let a graduated quote price the tiers below in one add. */
     mpz_init(width);

@@ -27,6 +27,10 @@ int pricing__cat_mpz(pricing_catalog *cat, mpz_ptr z);
 int pricing__load_amount(pricing__load *ld, const cJSON *node,
                          pricing__amount *a);
 
+/* A percentage member (0..100) into pc. */
+int pricing__load_percent(pricing__load *ld, const cJSON *node,
+                          pricing__percent *pc);
+
 /* Parses one plan's charge of spec (path: the charge). */
 int pricing__load_charge(pricing__load *ld, const pricing__spec *spec,
                          const cJSON *node, pricing__charge **out);

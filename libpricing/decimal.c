@@ -129,3 +129,74 @@ void pricing__mpz_set_u64(mpz_t out, uint64_t v)
     mpz_mul_2exp(out, out, 32);
     mpz_add_ui(out, out, (unsigned long)(v & 0xffffffffu));
 }
+
+int pricing__percent_check(const char *s, size_t len, unsigned *frac)
+{
+    size_t i, int_digits;
+    int rc = pricing__decimal_check(s, len, frac);
+    if (rc != PRICING__DEC_OK)
+        return rc;
+    /* Above 100 unless the integer part, without leading zeros, is at
+     * most "100" and, when it is 100, nothing but zeros follows. */
+    for (i = 0; i + 1 < len && s[i] == '0' && s[i + 1] != '.'; i++)
+        ;
+    for (int_digits = 0; i + int_digits < len && s[i + int_digits] != '.';
+         int_digits++)
+        ;
+    if (int_digits < 3)
+        return PRICING__DEC_OK;
+    if (int_digits > 3 || memcmp(s + i, "100", 3) > 0)
+        return PRICING__DEC_RANGE;
+    if (memcmp(s + i, "100", 3) == 0)
+        for (i += 4; i < len; i++)
+            if (s[i] != '0')
+                return PRICING__DEC_RANGE;
+    return PRICING__DEC_OK;
+}
+
+size_t pricing__exact_format_size(const mpz_t num, const mpz_t den)
+{
+    /* a terminating value needs at most as many fraction digits as den
+     * has bits; "a/b" needs both numbers */
+    return mpz_sizeinbase(num, 10) + mpz_sizeinbase(den, 10) +
+           mpz_sizeinbase(den, 2) + 8;
+}
+
+size_t pricing__exact_format(char *dst, const mpz_t num, const mpz_t den)
+{
+    mpz_t n, d, g;
+    size_t len;
+    mp_bitcnt_t twos;
+    unsigned long fives = 0, k;
+
+    mpz_init(n);
+    mpz_init(d);
+    mpz_init(g);
+    mpz_gcd(g, num, den);
+    mpz_divexact(n, num, g);
+    mpz_divexact(d, den, g);
+    twos = mpz_scan1(d, 0);
+    mpz_tdiv_q_2exp(g, d, twos);
+    while (mpz_divisible_ui_p(g, 5)) {
+        mpz_divexact_ui(g, g, 5);
+        fives++;
+    }
+    if (mpz_cmp_ui(g, 1) == 0) {
+        /* n / (2^a 5^b) = n x 10^k / d with k = max(a, b) */
+        k = twos > fives ? twos : fives;
+        mpz_ui_pow_ui(g, 10, k);
+        mpz_mul(n, n, g);
+        mpz_divexact(n, n, d);
+        len = pricing__decimal_format(dst, n, (unsigned)k, 1);
+    } else {
+        mpz_get_str(dst, 10, n);
+        len = strlen(dst);
+        dst[len++] = '/';
+        mpz_get_str(dst + len, 10, d);
+        len += strlen(dst + len);
+    }
+    mpz_clear(n);
+    mpz_clear(d);
+    mpz_clear(g);
+    return len;
+}

@@ -23,6 +23,11 @@
  */
 int pricing__decimal_check(const char *s, size_t len, unsigned *frac);
 
+/* A percentage: the amount grammar, at most 100. Returns PRICING__DEC_*
+ * or PRICING__DEC_RANGE. */
+#define PRICING__DEC_RANGE 3
+int pricing__percent_check(const char *s, size_t len, unsigned *frac);
+
 /* out = value of the checked decimal s x 10^scale (scale >= its frac). */
 void pricing__decimal_to_mpz(mpz_t out, const char *s, size_t len,
                              unsigned scale);
@@ -38,6 +43,15 @@ size_t pricing__decimal_format_size(const mpz_t v, unsigned scale);
  */
 size_t pricing__decimal_format(char *dst, const mpz_t v, unsigned scale,
                                int strip);
+
+/*
+ * num / den exactly: decimal text without trailing zeros when it
+ * terminates (den's prime factors, once reduced, are 2 and 5 only), else
+ * "a/b" in lowest terms (the contract's form for non-terminating values).
+ * den > 0. _size is an upper bound of the bytes written, NUL included.
+ */
+size_t pricing__exact_format_size(const mpz_t num, const mpz_t den);
+size_t pricing__exact_format(char *dst, const mpz_t num, const mpz_t den);
 
 /* mpz from a uint64_t whatever the width of unsigned long. */
 void pricing__mpz_set_u64(mpz_t out, uint64_t v);

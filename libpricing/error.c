@@ -35,6 +35,8 @@ static const char *const code_names[PRICING_CODE_COUNT_] = {
     "invalid_argument",
     "out_of_memory",
     "io_error",
+    "not_an_upgrade",
+    "not_a_scale_out",
 };
 
 const char *pricing_code_name(pricing_code code)

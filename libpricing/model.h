@@ -27,7 +27,8 @@ typedef enum pricing__plan {
 typedef enum pricing__rule_kind {
     PRICING__LINEAR,
     PRICING__GRADUATED,
-    PRICING__VOLUME
+    PRICING__VOLUME,
+    PRICING__PACKAGE
 } pricing__rule_kind;
 
 /* An amount as written ("19.90") and as an integer over 10^scale. */
@@ -48,10 +49,26 @@ typedef struct pricing__tier {
 
 typedef struct pricing__rule {
     pricing__rule_kind kind;
-    pricing__amount linear;
+    pricing__amount linear; /* linear: the unit price; package: its price */
     pricing__tier *tiers;
     size_t ntiers;
+    uint64_t package_size; /* package: units per package (>= 1) */
+    int package_down;      /* package: floor instead of ceiling */
 } pricing__rule;
+
+/* A percentage as written ("12.5") and as num / den exactly. */
+typedef struct pricing__percent {
+    const char *text;
+    mpz_t num; /* the digits, e.g. 125 */
+    mpz_t den; /* 100 x 10^fraction digits, e.g. 1000 */
+} pricing__percent;
+
+/* A catalog multi-period discount: from min_count periods of plan. */
+typedef struct pricing__discount {
+    pricing__plan plan;
+    uint64_t min_count;
+    pricing__percent percent;
+} pricing__discount;
 
 /* A charge for one period: a fixed amount, or base + one rule per
  * quantity attribute (indexed by the attribute's quantity ordinal). */
@@ -103,6 +120,8 @@ typedef struct pricing__spec {
     size_t nquant;
     pricing__sku *skus; /* nskus, at mixed-radix positions */
     size_t nskus;
+    pricing__discount *discounts; /* sorted by plan, then min_count */
+    size_t ndiscounts;
 } pricing__spec;
 
 struct pricing_catalog {
@@ -114,6 +133,7 @@ struct pricing_catalog {
     pricing__at at;
     unsigned scale;   /* every exact value is an integer over 10^scale */
     mpz_t unit;       /* 10^(scale - minor_units): one minor unit */
+    mpz_t den;        /* 10^scale: the denominator of every amount */
     pricing__spec *specs;
     size_t nspecs;
     pricing__index spec_index;
@@ -128,6 +148,12 @@ struct pricing_catalog {
 /* Looks name (len bytes) up; returns its index or -1. */
 long pricing__index_find(const pricing__index *ix, const char *name,
                          size_t len);
+
+/* The catalog discount for count periods of plan: the entry with the
+ * largest min_count not above count, or NULL. */
+const pricing__discount *pricing__spec_discount(const pricing__spec *spec,
+                                                pricing__plan plan,
+                                                uint64_t count);
 
 const char *pricing__plan_name(pricing__plan plan);
 int pricing__plan_lookup(const char *name);

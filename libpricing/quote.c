@@ -18,11 +18,14 @@ int pricing_quote_new(pricing_quote **out, pricing_error *err)
     q = calloc(1, sizeof *q);
     if (!q)
         return pricing__nomem(err);
-    mpz_init(q->period_exact);
+    mpz_init(q->den);
+    mpz_init(q->unit);
     mpz_init(q->period_total);
     mpz_init(q->exact_total);
     mpz_init(q->total);
     mpz_init(q->tmp);
+    mpz_init(q->tmp2);
+    mpz_init(q->tmp3);
     *out = q;
     return 0;
 }
@@ -33,6 +36,7 @@ void pricing_quote_free(pricing_quote *q)
     if (!q)
         return;
     for (i = 0; i < q->lines_cap; i++) {
+        mpz_clear(q->lines[i].term);
         mpz_clear(q->lines[i].period);
         mpz_clear(q->lines[i].exact);
         mpz_clear(q->lines[i].amount);
@@ -40,11 +44,14 @@ void pricing_quote_free(pricing_quote *q)
     }
     free(q->lines);
     free(q->order);
-    mpz_clear(q->period_exact);
+    mpz_clear(q->den);
+    mpz_clear(q->unit);
     mpz_clear(q->period_total);
     mpz_clear(q->exact_total);
     mpz_clear(q->total);
     mpz_clear(q->tmp);
+    mpz_clear(q->tmp2);
+    mpz_clear(q->tmp3);
     free(q->text);
     free(q);
 }
@@ -60,6 +67,7 @@ static pricing__qline *add_line(pricing_quote *q, pricing__line_kind kind)
             return NULL;
         q->lines = p;
         for (i = q->lines_cap; i < cap; i++) {
+            mpz_init(q->lines[i].term);
             mpz_init(q->lines[i].period);
             mpz_init(q->lines[i].exact);
             mpz_init(q->lines[i].amount);
@@ -74,9 +82,44 @@ static pricing__qline *add_line(pricing_quote *q, pricing__line_kind kind)
     l->from = l->to = 0;
     l->has_to = 0;
     l->quantity = 1;
+    l->packages = l->size = 0;
     l->unit_price = NULL;
     l->flat = NULL;
+    l->sku = NULL;
+    mpz_set_ui(l->period, 0);
+    mpz_set_ui(l->exact, 0);
     return l;
+}
+
+/* Multiplies the quote's denominator, and so every exact value already
+ * held, by k: how a percentage, an amount with more decimals or a
+ * proration joins the common denominator without losing exactness. */
+static void den_scale(pricing_quote *q, const mpz_t k)
+{
+    size_t i;
+    if (mpz_cmp_ui(k, 1) == 0)
+        return;
+    mpz_mul(q->den, q->den, k);
+    q->den_pow10 = -1;
+    for (i = 0; i < q->nlines; i++) {
+        mpz_mul(q->lines[i].exact, q->lines[i].exact, k);
+        mpz_mul(q->lines[i].term, q->lines[i].term, k);
+    }
+}
+
+size_t pricing__quote_exact_size(const pricing_quote *q, const mpz_t num)
+{
+    if (q->den_pow10 >= 0)
+        return pricing__decimal_format_size(num, (unsigned)q->den_pow10);
+    return pricing__exact_format_size(num, q->den);
+}
+
+size_t pricing__quote_exact_format(char *dst, const pricing_quote *q,
+                                   const mpz_t num)
+{
+    if (q->den_pow10 >= 0)
+        return pricing__decimal_format(dst, num, (unsigned)q->den_pow10, 1);
+    return pricing__exact_format(dst, num, q->den);
 }
 
 /* The first tier whose up_to is at least qty (the last one otherwise). */
@@ -123,13 +166,21 @@ static int rule_lines(pricing_quote *q, const pricing__attr *at,
     pricing__qline *l;
     size_t k, j;
 
-    if (r->kind == PRICING__LINEAR) {
+    if (r->kind == PRICING__LINEAR || r->kind == PRICING__PACKAGE) {
         if (!(l = add_line(q, PRICING__LINE_QUANTITY)))
             return -1;
         l->attr = at;
-        l->rule = PRICING__LINEAR;
+        l->rule = r->kind;
         l->quantity = qty;
         l->unit_price = r->linear.text;
+        if (r->kind == PRICING__PACKAGE) {
+            /* ceil or floor of qty / size packages; qty 0 costs 0 */
+            l->size = r->package_size;
+            l->packages = qty / r->package_size;
+            if (!r->package_down && qty % r->package_size)
+                l->packages++;
+            qty = l->packages;
+        }
         pricing__mpz_set_u64(l->period, qty);
         mpz_mul(l->period, l->period, r->linear.v);
         return 0;
@@ -149,8 +200,10 @@ static int rule_lines(pricing_quote *q, const pricing__attr *at,
     return tier_line(q, at, r, k, qty - r->tiers[k].from) ? 0 : -1;
 }
 
-/* Lines of one period of charge ch. */
-static int charge_lines(pricing_quote *q, const pricing__charge *ch)
+/* Lines of one period of charge ch at the given quantities; volume rules
+ * are left out with skip_volume (a scale-out prices them apart). */
+static int charge_lines(pricing_quote *q, const pricing__charge *ch,
+                        const uint64_t *quantity, int skip_volume)
 {
     const pricing__spec *spec = q->spec;
     pricing__qline *l;
@@ -167,8 +220,13 @@ static int charge_lines(pricing_quote *q, const pricing__charge *ch)
         return 0;
     for (i = 0; i < spec->nattrs; i++) {
         const pricing__attr *at = &spec->attrs[i];
-        if (!at->is_enum &&
-            rule_lines(q, at, &ch->rules[at->qord], q->quantity[i]) != 0)
+        const pricing__rule *r;
+        if (at->is_enum)
+            continue;
+        r = &ch->rules[at->qord];
+        if (skip_volume && r->kind == PRICING__VOLUME)
+            continue;
+        if (rule_lines(q, at, r, quantity[i]) != 0)
             return -1;
     }
     return 0;
@@ -208,22 +266,23 @@ static size_t *rank(pricing_quote *q, size_t n)
 }
 
 /*
- * Largest remainder: each line's value (period or exact, chosen by
- * use_period) cut down to whole minor units, then the units left to reach
- * total go one each to the largest remainders, ties to the earliest.
- * Results land in each line's amount (minor units).
+ * Largest remainder: each line's value (one period's with per_period,
+ * else the whole order's) cut down to whole minor units, then the units
+ * left to reach total go one each to the largest remainders, ties to the
+ * earliest. Results land in each line's amount (minor units).
  */
-static int allocate(pricing_quote *q, int use_period, const mpz_t total)
+static int allocate(pricing_quote *q, int per_period, const mpz_t total)
 {
-    const pricing_catalog *cat = q->cat;
     size_t i, n = q->nlines, *order;
     long left;
 
     mpz_set(q->tmp, total);
     for (i = 0; i < n; i++) {
         pricing__qline *l = &q->lines[i];
-        mpz_fdiv_qr(l->amount, l->scratch, use_period ? l->period : l->exact,
-                    cat->unit);
+        if (per_period)
+            mpz_divexact(l->scratch, l->exact, q->tmp2);
+        mpz_fdiv_qr(l->amount, l->scratch, per_period ? l->scratch : l->exact,
+                    q->unit);
         mpz_sub(q->tmp, q->tmp, l->amount);
     }
     left = mpz_get_si(q->tmp);
@@ -238,45 +297,51 @@ static int allocate(pricing_quote *q, int use_period, const mpz_t total)
     return 0;
 }
 
+/* The totals and the rounded line amounts, from the lines' exact values.
+ * period_total is the rounded price of one period: round(exact / count)
+ * (with line rounding, the sum of each line's rounded share). */
 static int round_quote(pricing_quote *q)
 {
     const pricing_catalog *cat = q->cat;
+    pricing__at at = cat->at;
     size_t i;
 
-    mpz_set_ui(q->period_exact, 0);
     mpz_set_ui(q->exact_total, 0);
-    for (i = 0; i < q->nlines; i++) {
-        pricing__qline *l = &q->lines[i];
-        pricing__mpz_set_u64(q->tmp, q->count);
-        mpz_mul(l->exact, l->period, q->tmp);
-        mpz_add(q->period_exact, q->period_exact, l->period);
-        mpz_add(q->exact_total, q->exact_total, l->exact);
-    }
-    switch (cat->at) {
+    for (i = 0; i < q->nlines; i++)
+        mpz_add(q->exact_total, q->exact_total, q->lines[i].exact);
+    /* one minor unit over den, and den for one period in tmp2 */
+    mpz_ui_pow_ui(q->tmp, 10, cat->minor_units);
+    mpz_divexact(q->unit, q->den, q->tmp);
+    pricing__mpz_set_u64(q->tmp2, q->count);
+    mpz_mul(q->tmp3, q->unit, q->tmp2); /* one minor unit per period */
+    if (at == PRICING__AT_PERIOD && !q->uniform)
+        at = PRICING__AT_TOTAL; /* periods differ: contract 1.1 */
+    switch (at) {
     case PRICING__AT_TOTAL:
-        pricing__round_div(q->total, q->tmp, q->exact_total, cat->unit, cat->mode);
-        pricing__round_div(q->period_total, q->tmp, q->period_exact, cat->unit,
+        pricing__round_div(q->total, q->tmp, q->exact_total, q->unit,
+                           cat->mode);
+        pricing__round_div(q->period_total, q->tmp, q->exact_total, q->tmp3,
                            cat->mode);
         return allocate(q, 0, q->total);
     case PRICING__AT_PERIOD:
-        pricing__round_div(q->period_total, q->tmp, q->period_exact, cat->unit,
+        mpz_divexact(q->tmp, q->exact_total, q->tmp2);
+        pricing__round_div(q->period_total, q->tmp, q->tmp, q->unit,
                            cat->mode);
         if (allocate(q, 1, q->period_total) != 0)
             return -1;
-        pricing__mpz_set_u64(q->tmp, q->count);
-        mpz_mul(q->total, q->period_total, q->tmp);
+        mpz_mul(q->total, q->period_total, q->tmp2);
         for (i = 0; i < q->nlines; i++)
-            mpz_mul(q->lines[i].amount, q->lines[i].amount, q->tmp);
+            mpz_mul(q->lines[i].amount, q->lines[i].amount, q->tmp2);
         return 0;
     default: /* line */
         mpz_set_ui(q->total, 0);
         mpz_set_ui(q->period_total, 0);
         for (i = 0; i < q->nlines; i++) {
             pricing__qline *l = &q->lines[i];
-            pricing__round_div(l->amount, l->scratch, l->exact, cat->unit,
+            pricing__round_div(l->amount, l->scratch, l->exact, q->unit,
                                cat->mode);
             mpz_add(q->total, q->total, l->amount);
-            pricing__round_div(l->scratch, q->tmp, l->period, cat->unit,
+            pricing__round_div(l->scratch, q->tmp, l->exact, q->tmp3,
                                cat->mode);
             mpz_add(q->period_total, q->period_total, l->scratch);
         }
@@ -284,6 +349,9 @@ static int round_quote(pricing_quote *q)
     }
 }
 
+/* ---------------------------------------------------------------- checks */
+
+/* The request's prefix ("" or "/request") before path, in buf. */
 static const char *prefixed(char *buf, size_t size, const pricing_request *r,
                             const char *path)
 {
@@ -295,34 +363,55 @@ static const char *prefixed(char *buf, size_t size, const pricing_request *r,
     return buf;
 }
 
+static int fail_at(pricing_error *err, pricing_code code,
+                   const pricing_request *r, const char *path,
+                   const char *message)
+{
+    char buf[PRICING_ERROR_PATH_SIZE];
+    return pricing__error_at(err, code, prefixed(buf, sizeof buf, r, path),
+                             "%s", message);
+}
+
+/* Every attribute of sv given (missing_attribute at /key/attr); the SKU
+ * at its position. */
+static int resolve_sku(const pricing_request *r, const pricing__skuval *sv,
+                       const char *key, const pricing__sku **out,
+                       pricing_error *err)
+{
+    const pricing__spec *spec = r->spec;
+    size_t i, pos = 0;
+
+    for (i = 0; i < spec->nattrs; i++) {
+        const pricing__attr *at = &spec->attrs[i];
+        if (!sv->set[i]) {
+            char buf[PRICING_ERROR_PATH_SIZE];
+            pricing__path p;
+            pricing__path_init(&p);
+            pricing__path_push_key(&p, key, strlen(key));
+            pricing__path_push_key(&p, at->id, strlen(at->id));
+            return pricing__error_at(err, PRICING_MISSING_ATTRIBUTE,
+                                     prefixed(buf, sizeof buf, r, p.buf),
+                                     "the request gives no %s", at->id);
+        }
+        if (at->is_enum)
+            pos += sv->value[i] * at->radix;
+    }
+    *out = &spec->skus[pos];
+    return 0;
+}
+
 /* The checks that need the whole request: every attribute given, the SKU
- * sold, the plan, count and trial allowed. */
+ * sold, the plan, count and trial allowed, the members each type needs. */
 static int check_request(pricing_quote *q, const pricing_request *r,
                          const pricing__sku **skup, pricing_error *err)
 {
     const pricing__spec *spec = r->spec;
     const pricing__sku *sku;
     char path[PRICING_ERROR_PATH_SIZE];
-    size_t i, pos = 0;
-    int plan = r->plan;
+    int plan = r->plan, change = r->type >= PRICING__UPGRADE, rc;
 
-    for (i = 0; i < spec->nattrs; i++) {
-        const pricing__attr *at = &spec->attrs[i];
-        if (!r->set[i]) {
-            pricing__path p;
-            pricing__path_init(&p);
-            pricing__path_push_key(&p, "sku", 3);
-            pricing__path_push_key(&p, at->id, strlen(at->id));
-            return pricing__error_at(err, PRICING_MISSING_ATTRIBUTE,
-                                     prefixed(path, sizeof path, r, p.buf),
-                                     "the request gives no %s", at->id);
-        }
-        if (at->is_enum)
-            pos += r->value[i] * at->radix;
-        q->value[i] = r->value[i];
-        q->quantity[i] = r->quantity[i];
-    }
-    sku = &spec->skus[pos];
+    if ((rc = resolve_sku(r, &r->sku, "sku", &sku, err)) != 0)
+        return rc;
     if (!sku->available)
         return pricing__error_at(err, PRICING_SKU_UNAVAILABLE,
                                  prefixed(path, sizeof path, r, "/sku"),
@@ -333,9 +422,8 @@ static int check_request(pricing_quote *q, const pricing_request *r,
                                      prefixed(path, sizeof path, r, "/plan"),
                                      "the spec %s sells no plan", spec->id);
         if (spec->plans & (spec->plans - 1))
-            return pricing__error_at(err, PRICING_MISSING_FIELD,
-                                     prefixed(path, sizeof path, r, "/plan"),
-                                     "the spec sells several plans: name one");
+            return fail_at(err, PRICING_MISSING_FIELD, r, "/plan",
+                           "the spec sells several plans: name one");
         for (plan = 0; !(spec->plans & (1u << plan)); plan++)
             ;
     }
@@ -352,35 +440,410 @@ static int check_request(pricing_quote *q, const pricing_request *r,
         return pricing__error_at(err, PRICING_TRIAL_NOT_OFFERED,
                                  prefixed(path, sizeof path, r, "/trial"),
                                  "the spec %s has no trial", spec->id);
+    /* Members that belong to other request types. */
+    if (r->type != PRICING__NEW && spec->one_time)
+        return fail_at(err, PRICING_INVALID_VALUE, r, "/type",
+                       "renewals and changes are for yearly_monthly specs");
+    if (r->type != PRICING__NEW && r->trial)
+        return fail_at(err, PRICING_INVALID_VALUE, r, "/trial",
+                       "a trial is for new orders only");
+    if (r->has_from && !change)
+        return fail_at(err, PRICING_INVALID_VALUE, r, "/from",
+                       "from is for upgrade and scale_out requests");
+    if ((r->has_end || r->has_change) && !change)
+        return fail_at(err, PRICING_INVALID_VALUE, r,
+                       r->has_end ? "/end" : "/change_date",
+                       "a term and change_date are for upgrade and scale_out "
+                       "requests");
+    if (r->has_current_end != (r->type == PRICING__RENEW))
+        return fail_at(err, r->has_current_end ? PRICING_INVALID_VALUE
+                                               : PRICING_MISSING_FIELD,
+                       r, "/current_end",
+                       r->has_current_end ? "current_end is for renewals"
+                                          : "a renewal needs current_end");
+    if (r->type == PRICING__RENEW && r->has_start)
+        return fail_at(err, PRICING_INVALID_VALUE, r, "/start",
+                       "a renewal starts at current_end");
+    if (change) {
+        if (!r->has_from)
+            return fail_at(err, PRICING_MISSING_FIELD, r, "/from",
+                           "a change needs from: the SKU as bought");
+        if (!r->has_start)
+            return fail_at(err, PRICING_MISSING_FIELD, r, "/start",
+                           "a change needs the start of the term");
+        if (!r->has_change)
+            return fail_at(err, PRICING_MISSING_FIELD, r, "/change_date",
+                           "a change needs change_date");
+        if (r->discount.kind && r->discount.periods)
+            return fail_at(err, PRICING_INVALID_VALUE, r, "/discount/periods",
+                           "a change quote's discount applies to its fee "
+                           "once");
+    }
+    if (r->discount.periods > r->count)
+        return fail_at(err, PRICING_INVALID_VALUE, r, "/discount/periods",
+                       "more discounted periods than the order has");
     q->plan = (pricing__plan)plan;
     *skup = sku;
     return 0;
 }
 
+static int add_months(pricing__date *out, const pricing__date *d,
+                      pricing__plan plan, uint64_t count)
+{
+    return pricing__date_add_months(out, d,
+                                    plan == PRICING__YEAR ? count * 12 : count);
+}
+
 static int service_dates(pricing_quote *q, const pricing_request *r,
                          pricing_error *err)
 {
-    char path[PRICING_ERROR_PATH_SIZE];
+    const pricing__date *from = r->type == PRICING__RENEW ? &r->current_end
+                                                           : &r->start;
     int rc = 0;
 
-    q->has_start = r->has_start;
+    q->has_start = r->has_start || r->type == PRICING__RENEW;
     q->has_end = 0;
-    if (!r->has_start)
+    if (!q->has_start)
         return 0;
-    q->start = r->start;
+    q->start = *from;
     if (q->trial)
-        rc = pricing__date_add_days(&q->end, &r->start, q->spec->trial_days);
-    else if (q->plan == PRICING__MONTH)
-        rc = pricing__date_add_months(&q->end, &r->start, q->count);
-    else if (q->plan == PRICING__YEAR)
-        rc = pricing__date_add_months(&q->end, &r->start, q->count * 12);
+        rc = pricing__date_add_days(&q->end, from, q->spec->trial_days);
+    else if (q->plan != PRICING__ONE_TIME)
+        rc = add_months(&q->end, from, q->plan, q->count);
     else
         return 0;
     if (rc != 0)
-        return pricing__error_at(err, PRICING_INVALID_VALUE,
-                                 prefixed(path, sizeof path, r, "/start"),
-                                 "the service would end after 9999-12-31");
+        return fail_at(err, PRICING_INVALID_VALUE, r,
+                       r->type == PRICING__RENEW ? "/current_end" : "/start",
+                       "the service would end after 9999-12-31");
     q->has_end = 1;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- discounts */
+
+/* Appends a discount line of -(base x pct) where base (over den) is what
+ * it applies to; the quote's den takes in the percentage's. */
+static int percent_line(pricing_quote *q, const mpz_t base,
+                        const mpz_t num, const mpz_t pden)
+{
+    pricing__qline *l;
+    mpz_set(q->tmp2, base);
+    den_scale(q, pden);
+    if (!(l = add_line(q, PRICING__LINE_DISCOUNT)))
+        return -1;
+    mpz_mul(l->exact, q->tmp2, num);
+    mpz_neg(l->exact, l->exact);
+    l->percent = 1;
+    return 0;
+}
+
+/* The sum of the lines' exact values from line first on. */
+static void sum_lines(pricing_quote *q, mpz_t out, size_t first)
+{
+    size_t i;
+    mpz_set_ui(out, 0);
+    for (i = first; i < q->nlines; i++)
+        mpz_add(out, out, q->lines[i].exact);
+}
+
+/* The spec's multi-period discount, on the whole order so far. */
+static int catalog_discount(pricing_quote *q, size_t first)
+{
+    const pricing__discount *d =
+        pricing__spec_discount(q->spec, q->plan, q->count);
+    if (!d)
+        return 0;
+    sum_lines(q, q->tmp, first);
+    if (percent_line(q, q->tmp, d->percent.num, d->percent.den) != 0)
+        return -1;
+    q->lines[q->nlines - 1].from_catalog = 1;
+    q->lines[q->nlines - 1].value = d->percent.text;
+    q->lines[q->nlines - 1].periods = 0;
+    return 0;
+}
+
+/* The request's discount, on what remains (for a change, the fee). */
+static int request_discount(pricing_quote *q, const pricing_request *r,
+                            pricing_error *err)
+{
+    const pricing__rdiscount *d = &r->discount;
+    pricing__qline *l;
+    unsigned frac = 0;
+    size_t len = strlen(d->text), i;
+    mpz_t v, pden;
+    int rc = 0;
+
+    if (!d->kind)
+        return 0;
+    q->uniform = 0;
+    for (i = 0; i < len && d->text[i] != '.'; i++)
+        ;
+    if (i < len)
+        frac = (unsigned)(len - i - 1);
+    mpz_init(v);
+    mpz_init(pden);
+    pricing__decimal_to_mpz(v, d->text, len, frac);
+    mpz_ui_pow_ui(pden, 10, frac + (d->kind == 1 ? 2 : 0));
+    sum_lines(q, q->tmp, 0);
+    if (d->periods && d->kind == 1) {
+        /* each of the first K periods: K / count of the order */
+        pricing__mpz_set_u64(q->tmp2, d->periods);
+        mpz_mul(q->tmp, q->tmp, q->tmp2);
+        pricing__mpz_set_u64(q->tmp2, q->count);
+        mpz_mul(pden, pden, q->tmp2);
+    }
+    if (d->kind == 1) {
+        rc = percent_line(q, q->tmp, v, pden);
+    } else {
+        /* amount_off, once, or once per period for K periods */
+        mpz_set(q->tmp, q->den);
+        den_scale(q, pden);
+        if (!(l = add_line(q, PRICING__LINE_DISCOUNT))) {
+            rc = -1;
+        } else {
+            mpz_mul(l->exact, v, q->tmp);
+            if (d->periods) {
+                pricing__mpz_set_u64(q->tmp2, d->periods);
+                mpz_mul(l->exact, l->exact, q->tmp2);
+            }
+            mpz_neg(l->exact, l->exact);
+            l->percent = 0;
+        }
+    }
+    mpz_clear(v);
+    mpz_clear(pden);
+    if (rc != 0)
+        return pricing__nomem(err);
+    l = &q->lines[q->nlines - 1];
+    l->from_catalog = 0;
+    l->value = d->text;
+    l->periods = d->periods;
+    return 0;
+}
+
+/* A total below zero, exact or rounded, is an error at /discount. */
+static int check_not_negative(pricing_quote *q, const pricing_request *r,
+                              pricing_error *err)
+{
+    if (mpz_sgn(q->exact_total) < 0 || mpz_sgn(q->total) < 0)
+        return fail_at(err, PRICING_INVALID_VALUE, r, "/discount",
+                       "the discount exceeds the price");
+    return 0;
+}
+
+/* ---------------------------------------------------------------- orders */
+
+/* The lines of count periods of charge ch (new and renew orders). */
+static int order_lines(pricing_quote *q, const pricing__charge *ch)
+{
+    size_t i;
+    if (charge_lines(q, ch, q->sku.quantity, 0) != 0)
+        return -1;
+    pricing__mpz_set_u64(q->tmp, q->count);
+    for (i = 0; i < q->nlines; i++)
+        mpz_mul(q->lines[i].exact, q->lines[i].period, q->tmp);
+    return catalog_discount(q, 0);
+}
+
+/* ---------------------------------------------------------------- changes */
+
+/* The exact price of the whole term (count periods of the plan) of charge
+ * ch at the given quantities, catalog discount included, over den; volume
+ * rules left out with skip_volume. Lines are appended then dropped. */
+static int term_price(pricing_quote *q, mpz_t out, const pricing__charge *ch,
+                      const uint64_t *quantity, int skip_volume)
+{
+    const pricing__discount *d;
+    size_t mark = q->nlines, i;
+
+    if (charge_lines(q, ch, quantity, skip_volume) != 0)
+        return -1;
+    mpz_set_ui(out, 0);
+    for (i = mark; i < q->nlines; i++)
+        mpz_add(out, out, q->lines[i].period);
+    q->nlines = mark;
+    pricing__mpz_set_u64(q->tmp, q->count);
+    mpz_mul(out, out, q->tmp);
+    /* den here is still the catalog's times the discount's (see below) */
+    d = pricing__spec_discount(q->spec, q->plan, q->count);
+    if (d) {
+        mpz_sub(q->tmp, d->percent.den, d->percent.num);
+        mpz_mul(out, out, q->tmp);
+    }
+    return 0;
+}
+
+/* A credit or charge line: sign x term x R / D (den takes D in later). */
+static pricing__qline *change_line(pricing_quote *q, pricing__line_kind kind,
+                                   const pricing__skuval *sku,
+                                   const mpz_t term)
+{
+    pricing__qline *l = add_line(q, kind);
+    if (!l)
+        return NULL;
+    l->sku = sku;
+    mpz_set(l->term, term);
+    mpz_set(l->exact, term);
+    if (kind == PRICING__LINE_CREDIT)
+        mpz_neg(l->exact, l->exact);
+    return l;
+}
+
+/* The term, its days D and the days R left from change_date. */
+static int change_term(pricing_quote *q, const pricing_request *r,
+                       pricing_error *err)
+{
+    long d, rem;
+    q->term_start = r->start;
+    if (r->has_end)
+        q->term_end = r->end;
+    else if (add_months(&q->term_end, &r->start, q->plan, q->count) != 0)
+        return fail_at(err, PRICING_INVALID_VALUE, r, "/start",
+                       "the term would end after 9999-12-31");
+    d = pricing__date_ordinal(&q->term_end) - pricing__date_ordinal(&r->start);
+    if (d <= 0)
+        return fail_at(err, PRICING_INVALID_VALUE, r, "/end",
+                       "the term ends on or before its start");
+    rem = pricing__date_ordinal(&q->term_end) -
+          pricing__date_ordinal(&r->change_date);
+    if (rem <= 0 || rem > d)
+        return fail_at(err, PRICING_INVALID_VALUE, r, "/change_date",
+                       "change_date is from the term's start to the day "
+                       "before its end");
+    q->term_days = (uint64_t)d;
+    q->days = (uint64_t)rem;
+    q->has_term = 1;
+    q->has_start = q->has_end = 1;
+    q->start = r->change_date;
+    q->end = q->term_end;
+    return 0;
+}
+
+/* The volume part of a scale-out for attribute i: count x (unit price of
+ * the new tier x added units + that tier's flat when the old quantity
+ * was in another tier), KooGallery's rule. */
+static int volume_line(pricing_quote *q, const pricing__attr *at,
+                       const pricing__rule *r, uint64_t old_q, uint64_t new_q)
+{
+    size_t k = find_tier(r, new_q), k_old = find_tier(r, old_q);
+    const pricing__tier *t = &r->tiers[k];
+    pricing__qline *l;
+
+    if (new_q == old_q)
+        return 0;
+    if (!(l = add_line(q, PRICING__LINE_CHARGE)))
+        return -1;
+    l->attr = at;
+    l->rule = PRICING__VOLUME;
+    l->tier = (uint32_t)k + 1;
+    l->from = t->from;
+    l->to = t->up_to;
+    l->has_to = t->bounded;
+    l->quantity = new_q - old_q;
+    l->unit_price = t->unit.text;
+    l->flat = k != k_old ? t->flat.text : "0";
+    pricing__mpz_set_u64(l->exact, l->quantity);
+    mpz_mul(l->exact, l->exact, t->unit.v);
+    if (k != k_old)
+        mpz_add(l->exact, l->exact, t->flat.v);
+    pricing__mpz_set_u64(q->tmp, q->count);
+    mpz_mul(l->exact, l->exact, q->tmp);
+    mpz_set(l->term, l->exact);
+    return 0;
+}
+
+static int change_lines(pricing_quote *q, const pricing_request *r,
+                        const pricing__sku *new_sku, pricing_error *err)
+{
+    const pricing__spec *spec = q->spec;
+    const pricing__charge *now = new_sku->prices[q->plan], *was;
+    const pricing__sku *old_sku;
+    const pricing__discount *d;
+    size_t i;
+    int rc, scale_out = r->type == PRICING__SCALE_OUT, has_rest = 0;
+    mpz_t o, n;
+
+    if ((rc = resolve_sku(r, &r->from, "from", &old_sku, err)) != 0)
+        return rc;
+    if (!old_sku->available || !old_sku->prices[q->plan])
+        return fail_at(err, PRICING_SKU_UNAVAILABLE, r, "/from",
+                       "the SKU bought has no price for this plan");
+    was = old_sku->prices[q->plan];
+    if (scale_out) {
+        for (i = 0; i < spec->nattrs; i++) {
+            const pricing__attr *at = &spec->attrs[i];
+            if (at->is_enum ? r->from.value[i] != r->sku.value[i]
+                            : r->from.quantity[i] > r->sku.quantity[i])
+                return fail_at(err, PRICING_NOT_A_SCALE_OUT, r, "/sku",
+                               at->is_enum
+                                   ? "a scale-out keeps the enum values"
+                                   : "a scale-out does not lower a quantity");
+        }
+    }
+    if ((rc = change_term(q, r, err)) != 0)
+        return rc;
+    /* den: the catalog's, times the catalog discount's, times D */
+    d = pricing__spec_discount(spec, q->plan, q->count);
+    if (d)
+        mpz_mul(q->den, q->den, d->percent.den);
+    q->den_pow10 = d ? -1 : q->den_pow10;
+    mpz_init(o);
+    mpz_init(n);
+    rc = term_price(q, o, was, r->from.quantity, scale_out) != 0 ||
+         term_price(q, n, now, r->sku.quantity, scale_out) != 0;
+    if (rc == 0 && !scale_out && mpz_cmp(n, o) < 0) {
+        mpz_clear(o);
+        mpz_clear(n);
+        return fail_at(err, PRICING_NOT_AN_UPGRADE, r, "/sku",
+                       "the new SKU costs less than the one bought: "
+                       "downgrades happen at renewal");
+    }
+    /* A scale-out has credit and charge lines for what is not volume
+     * priced (base, fixed, linear, graduated, package). */
+    if (scale_out && !was->fixed && !was->has_base) {
+        for (i = 0; i < spec->nattrs; i++)
+            if (!spec->attrs[i].is_enum &&
+                was->rules[spec->attrs[i].qord].kind != PRICING__VOLUME)
+                has_rest = 1;
+    } else {
+        has_rest = 1;
+    }
+    if (rc == 0 && has_rest &&
+        (!change_line(q, PRICING__LINE_CREDIT, &q->from, o) ||
+         !change_line(q, PRICING__LINE_CHARGE, &q->sku, n)))
+        rc = 1;
+    mpz_clear(o);
+    mpz_clear(n);
+    for (i = 0; rc == 0 && scale_out && i < spec->nattrs; i++) {
+        const pricing__attr *at = &spec->attrs[i];
+        const pricing__rule *rule;
+        if (at->is_enum)
+            continue;
+        rule = &was->rules[at->qord];
+        if (rule->kind != PRICING__VOLUME)
+            continue;
+        /* the contract's volume formula has no catalog discount in it */
+        if (volume_line(q, at, rule, r->from.quantity[i],
+                        r->sku.quantity[i]) != 0)
+            rc = 1;
+        else if (d && q->nlines &&
+                 q->lines[q->nlines - 1].kind == PRICING__LINE_CHARGE &&
+                 q->lines[q->nlines - 1].attr == at) {
+            mpz_mul(q->lines[q->nlines - 1].exact,
+                    q->lines[q->nlines - 1].exact, d->percent.den);
+            mpz_set(q->lines[q->nlines - 1].term,
+                    q->lines[q->nlines - 1].exact);
+        }
+    }
+    if (rc != 0)
+        return pricing__nomem(err);
+    /* x R / D: D joins the denominator, every value is multiplied by R */
+    pricing__mpz_set_u64(q->tmp2, q->term_days);
+    den_scale(q, q->tmp2);
+    pricing__mpz_set_u64(q->tmp2, q->days);
+    for (i = 0; i < q->nlines; i++)
+        mpz_mul(q->lines[i].exact, q->lines[i].exact, q->tmp2);
     return 0;
 }
 
@@ -398,15 +861,35 @@ int pricing_quote_compute(pricing_quote *q, const pricing_request *r,
     q->text_ready = 0;
     q->cat = r->cat;
     q->spec = r->spec;
+    q->type = r->type;
     q->count = r->count;
     q->trial = r->trial;
+    q->sku = r->sku;
+    q->from = r->from;
+    q->has_term = 0;
+    q->uniform = r->type < PRICING__UPGRADE;
+    mpz_set(q->den, q->cat->den);
+    q->den_pow10 = (int)q->cat->scale;
     if ((rc = check_request(q, r, &sku, err)) != 0)
         return rc;
-    if ((rc = service_dates(q, r, err)) != 0)
-        return rc;
-    if (charge_lines(q, sku->prices[q->plan]) != 0 || round_quote(q) != 0) {
+    if (r->type >= PRICING__UPGRADE) {
+        if ((rc = change_lines(q, r, sku, err)) != 0) {
+            q->nlines = 0;
+            return rc;
+        }
+    } else {
+        if ((rc = service_dates(q, r, err)) != 0)
+            return rc;
+        if (order_lines(q, sku->prices[q->plan]) != 0) {
+            q->nlines = 0;
+            return pricing__nomem(err);
+        }
+    }
+    if ((rc = request_discount(q, r, err)) != 0 ||
+        (rc = round_quote(q) != 0 ? pricing__nomem(err) : 0) != 0 ||
+        (rc = check_not_negative(q, r, err)) != 0) {
         q->nlines = 0;
-        return pricing__nomem(err);
+        return rc;
     }
     q->valid = 1;
     return 0;

@@ -9,8 +9,11 @@
 typedef enum pricing__line_kind {
     PRICING__LINE_FIXED,
     PRICING__LINE_BASE,
-    PRICING__LINE_QUANTITY,
-    PRICING__LINE_TIER
+    PRICING__LINE_QUANTITY, /* linear and package rules */
+    PRICING__LINE_TIER,
+    PRICING__LINE_DISCOUNT,
+    PRICING__LINE_CREDIT,
+    PRICING__LINE_CHARGE
 } pricing__line_kind;
 
 typedef struct pricing__qline {
@@ -20,32 +23,49 @@ typedef struct pricing__qline {
     uint32_t tier; /* 1-based */
     uint64_t from, to;
     int has_to;
-    uint64_t quantity;
+    uint64_t quantity;  /* units; for a volume scale-out, the added units */
+    uint64_t packages;  /* package rule: packages sold */
+    uint64_t size;      /* package rule: units per package */
     const char *unit_price;
     const char *flat;
-    mpz_t period;  /* one period, exact (catalog scale) */
-    mpz_t exact;   /* the whole order, exact (catalog scale) */
+    /* discount lines */
+    int from_catalog;   /* the spec's discount, else the request's */
+    int percent;        /* percent_off, else amount_off */
+    const char *value;  /* the percentage or amount as written */
+    uint64_t periods;   /* 0: once on the whole order */
+    /* credit and charge lines */
+    const pricing__skuval *sku;
+    mpz_t term;         /* the term's price (over the quote's den) */
+    mpz_t period;  /* one period, exact (over the catalog's den) */
+    mpz_t exact;   /* the whole order, exact (over the quote's den) */
     mpz_t amount;  /* the whole order, rounded (minor units) */
     mpz_t scratch;
-    const char *exact_s, *amount_s; /* text, formatted on demand */
+    const char *exact_s, *amount_s, *term_s; /* text, formatted on demand */
 } pricing__qline;
 
 struct pricing_quote {
     const pricing_catalog *cat;
     const pricing__spec *spec;
-    uint32_t value[PRICING_MAX_ATTRIBUTES];
-    uint64_t quantity[PRICING_MAX_ATTRIBUTES];
+    pricing__type type;
+    pricing__skuval sku, from;
     pricing__plan plan;
     uint64_t count;
     int trial;
-    int has_start, has_end;
-    pricing__date start, end;
+    int uniform;      /* every period costs the same: at period applies */
+    int has_start, has_end, has_term;
+    pricing__date start, end, term_start, term_end;
+    uint64_t days, term_days; /* change quotes: R and D */
     int valid;
     pricing__qline *lines;
     size_t nlines, lines_cap; /* lines_cap entries are mpz_init'ed */
     size_t *order;            /* scratch for the remainder ranking */
     size_t order_cap;
-    mpz_t period_exact, period_total, exact_total, total, tmp;
+    /* Exact values are integers over den: the catalog's 10^scale, times
+     * what discounts and proration bring in (den_pow10 >= 0 while it is
+     * still a power of ten, the common and fast case). */
+    mpz_t den, unit;
+    int den_pow10;
+    mpz_t period_total, exact_total, total, tmp, tmp2, tmp3;
     /* Text for the accessors, formatted on first use (ensure_text). */
     char *text;
     size_t text_cap;
@@ -55,5 +75,10 @@ struct pricing_quote {
      * a request cost no allocation of its own. */
     pricing_request scratch;
 };
+
+/* Formats an exact value of q into dst (see pricing__exact_format). */
+size_t pricing__quote_exact_size(const pricing_quote *q, const mpz_t num);
+size_t pricing__quote_exact_format(char *dst, const pricing_quote *q,
+                                   const mpz_t num);
 
 #endif

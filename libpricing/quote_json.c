@@ -10,31 +10,83 @@
 #include "request.h"
 #include "writer.h"
 
-static const char *const kind_names[] = {"fixed", "base", "quantity", "tier"};
-static const char *const rule_names[] = {"linear", "graduated", "volume"};
+static const char *const kind_names[] = {"fixed",    "base",   "quantity",
+                                         "tier",     "discount", "credit",
+                                         "charge"};
+static const char *const rule_names[] = {"linear", "graduated", "volume",
+                                         "package"};
+static const char *const type_names[] = {"new", "renew", "upgrade",
+                                         "scale_out"};
 
 /* ---------------------------------------------------------------- writing */
 
-static void write_lines(pricing__w *w, const pricing_quote *q)
+/* An exact value of q (over its den) as a JSON string. */
+static void write_exact(pricing__w *w, const pricing_quote *q, const mpz_t v)
 {
-    const pricing_catalog *cat = q->cat;
-    size_t i;
+    size_t need = pricing__quote_exact_size(q, v);
+    char small[128], *p = need <= sizeof small ? small : malloc(need);
+    if (!p) {
+        w->failed = 1;
+        return;
+    }
+    pricing__w_str(w, p, pricing__quote_exact_format(p, q, v));
+    if (p != small)
+        free(p);
+}
 
-    pricing__w_key(w, "lines");
-    pricing__w_open(w, '[');
-    for (i = 0; i < q->nlines; i++) {
-        const pricing__qline *l = &q->lines[i];
-        pricing__w_elem(w);
-        pricing__w_open(w, '{');
-        pricing__w_key(w, "kind");
-        pricing__w_cstr(w, kind_names[l->kind]);
-        if (l->kind >= PRICING__LINE_QUANTITY) {
+/* An SKU's values in the spec's attribute order. */
+static void write_sku(pricing__w *w, const pricing__spec *spec,
+                      const pricing__skuval *sv)
+{
+    size_t i;
+    pricing__w_open(w, '{');
+    for (i = 0; i < spec->nattrs; i++) {
+        const pricing__attr *at = &spec->attrs[i];
+        pricing__w_key(w, at->id);
+        if (at->is_enum)
+            pricing__w_cstr(w, at->values[sv->value[i]]);
+        else
+            pricing__w_u64(w, sv->quantity[i]);
+    }
+    pricing__w_close(w, '}');
+}
+
+static void write_days(pricing__w *w, const pricing_quote *q)
+{
+    pricing__w_key(w, "days");
+    pricing__w_u64(w, q->days);
+    pricing__w_key(w, "term_days");
+    pricing__w_u64(w, q->term_days);
+}
+
+static void write_line(pricing__w *w, const pricing_quote *q,
+                       const pricing__qline *l)
+{
+    pricing__w_key(w, "kind");
+    pricing__w_cstr(w, kind_names[l->kind]);
+    if (l->kind == PRICING__LINE_DISCOUNT) {
+        pricing__w_key(w, "source");
+        pricing__w_lit(w, l->from_catalog ? "\"catalog\"" : "\"request\"");
+        pricing__w_key(w, l->percent ? "percent_off" : "amount_off");
+        pricing__w_cstr(w, l->value);
+        if (l->periods) {
+            pricing__w_key(w, "periods");
+            pricing__w_u64(w, l->periods);
+        }
+    } else if (l->sku) { /* credit, charge */
+        pricing__w_key(w, "sku");
+        write_sku(w, q->spec, l->sku);
+        pricing__w_key(w, "term_price");
+        write_exact(w, q, l->term);
+        write_days(w, q);
+    } else {
+        if (l->attr) {
             pricing__w_key(w, "attribute");
             pricing__w_cstr(w, l->attr->id);
             pricing__w_key(w, "rule");
             pricing__w_cstr(w, rule_names[l->rule]);
         }
-        if (l->kind == PRICING__LINE_TIER) {
+        if (l->kind == PRICING__LINE_TIER || l->kind == PRICING__LINE_CHARGE) {
             pricing__w_key(w, "tier");
             pricing__w_u64(w, l->tier);
             pricing__w_key(w, "from");
@@ -45,18 +97,39 @@ static void write_lines(pricing__w *w, const pricing_quote *q)
             else
                 pricing__w_lit(w, "null");
         }
-        pricing__w_key(w, "quantity");
+        pricing__w_key(w, l->kind == PRICING__LINE_CHARGE ? "added"
+                                                            : "quantity");
         pricing__w_u64(w, l->quantity);
+        if (l->rule == PRICING__PACKAGE && l->kind == PRICING__LINE_QUANTITY) {
+            pricing__w_key(w, "size");
+            pricing__w_u64(w, l->size);
+            pricing__w_key(w, "packages");
+            pricing__w_u64(w, l->packages);
+        }
         pricing__w_key(w, "unit_price");
         pricing__w_cstr(w, l->unit_price);
-        if (l->kind == PRICING__LINE_TIER) {
+        if (l->kind == PRICING__LINE_TIER || l->kind == PRICING__LINE_CHARGE) {
             pricing__w_key(w, "flat");
             pricing__w_cstr(w, l->flat);
         }
-        pricing__w_key(w, "exact_amount");
-        pricing__w_dec(w, l->exact, cat->scale, 1);
-        pricing__w_key(w, "amount");
-        pricing__w_dec(w, l->amount, cat->minor_units, 0);
+        if (l->kind == PRICING__LINE_CHARGE)
+            write_days(w, q);
+    }
+    pricing__w_key(w, "exact_amount");
+    write_exact(w, q, l->exact);
+    pricing__w_key(w, "amount");
+    pricing__w_dec(w, l->amount, q->cat->minor_units, 0);
+}
+
+static void write_lines(pricing__w *w, const pricing_quote *q)
+{
+    size_t i;
+    pricing__w_key(w, "lines");
+    pricing__w_open(w, '[');
+    for (i = 0; i < q->nlines; i++) {
+        pricing__w_elem(w);
+        pricing__w_open(w, '{');
+        write_line(w, q, &q->lines[i]);
         pricing__w_close(w, '}');
     }
     pricing__w_close(w, ']');
@@ -65,20 +138,28 @@ static void write_lines(pricing__w *w, const pricing_quote *q)
 static void write_totals(pricing__w *w, const pricing_quote *q)
 {
     const pricing_catalog *cat = q->cat;
-    pricing__w_key(w, "period_total");
-    pricing__w_dec(w, q->period_total, cat->minor_units, 0);
+    if (!q->has_term) { /* a change quote's fee has no periods */
+        pricing__w_key(w, "period_total");
+        pricing__w_dec(w, q->period_total, cat->minor_units, 0);
+    }
     pricing__w_key(w, "exact_total");
-    pricing__w_dec(w, q->exact_total, cat->scale, 1);
+    write_exact(w, q, q->exact_total);
     pricing__w_key(w, "total");
     pricing__w_dec(w, q->total, cat->minor_units, 0);
+}
+
+static void write_date(pricing__w *w, const char *key, const pricing__date *d)
+{
+    char date[11];
+    pricing__w_key(w, key);
+    pricing__date_format(date, d);
+    pricing__w_cstr(w, date);
 }
 
 static void write_quote(pricing__w *w, const pricing_quote *q)
 {
     const pricing_catalog *cat = q->cat;
     const pricing__spec *spec = q->spec;
-    char date[11];
-    size_t i;
 
     pricing__w_open(w, '{');
     pricing__w_key(w, "catalog");
@@ -87,19 +168,18 @@ static void write_quote(pricing__w *w, const pricing_quote *q)
         pricing__w_key(w, "version");
         pricing__w_cstr(w, cat->version);
     }
+    if (q->type != PRICING__NEW) { /* 1.0 quotes keep their exact bytes */
+        pricing__w_key(w, "type");
+        pricing__w_cstr(w, type_names[q->type]);
+    }
     pricing__w_key(w, "spec");
     pricing__w_cstr(w, spec->id);
     pricing__w_key(w, "sku");
-    pricing__w_open(w, '{');
-    for (i = 0; i < spec->nattrs; i++) {
-        const pricing__attr *at = &spec->attrs[i];
-        pricing__w_key(w, at->id);
-        if (at->is_enum)
-            pricing__w_cstr(w, at->values[q->value[i]]);
-        else
-            pricing__w_u64(w, q->quantity[i]);
+    write_sku(w, spec, &q->sku);
+    if (q->has_term) {
+        pricing__w_key(w, "from");
+        write_sku(w, spec, &q->from);
     }
-    pricing__w_close(w, '}');
     pricing__w_key(w, "plan");
     pricing__w_cstr(w, pricing__plan_name(q->plan));
     pricing__w_key(w, "count");
@@ -140,17 +220,21 @@ static void write_quote(pricing__w *w, const pricing_quote *q)
         write_totals(w, q);
         pricing__w_close(w, '}');
     }
+    if (q->has_term) {
+        pricing__w_key(w, "term");
+        pricing__w_open(w, '{');
+        write_date(w, "start", &q->term_start);
+        write_date(w, "end", &q->term_end);
+        pricing__w_key(w, "days");
+        pricing__w_u64(w, q->term_days);
+        pricing__w_close(w, '}');
+    }
     if (q->has_start) {
         pricing__w_key(w, "service");
         pricing__w_open(w, '{');
-        pricing__w_key(w, "start");
-        pricing__date_format(date, &q->start);
-        pricing__w_cstr(w, date);
-        if (q->has_end) {
-            pricing__w_key(w, "end");
-            pricing__date_format(date, &q->end);
-            pricing__w_cstr(w, date);
-        }
+        write_date(w, "start", &q->start);
+        if (q->has_end)
+            write_date(w, "end", &q->end);
         pricing__w_close(w, '}');
     }
     pricing__w_close(w, '}');
@@ -347,11 +431,11 @@ static int ensure_text(pricing_quote *q)
         return 0;
     mpz_init(zero);
     need += pricing__decimal_format_size(q->total, cat->minor_units);
-    need += pricing__decimal_format_size(q->exact_total, cat->scale);
+    need += pricing__quote_exact_size(q, q->exact_total);
     need += pricing__decimal_format_size(q->period_total, cat->minor_units);
     need += pricing__decimal_format_size(zero, cat->minor_units);
     for (i = 0; i < q->nlines; i++) {
-        need += pricing__decimal_format_size(q->lines[i].exact, cat->scale);
+        need += pricing__quote_exact_size(q, q->lines[i].exact);
         need += pricing__decimal_format_size(q->lines[i].amount,
                                              cat->minor_units);
     }
@@ -366,11 +450,13 @@ static int ensure_text(pricing_quote *q)
         p += pricing__decimal_format(p, (v), (scale), (strip)) + 1;            \
     } while (0)
     PUT(q->total_s, q->total, cat->minor_units, 0);
-    PUT(q->exact_s, q->exact_total, cat->scale, 1);
+    q->exact_s = p;
+    p += pricing__quote_exact_format(p, q, q->exact_total) + 1;
     PUT(q->period_s, q->period_total, cat->minor_units, 0);
     PUT(q->zero_s, zero, cat->minor_units, 0);
     for (i = 0; i < q->nlines; i++) {
-        PUT(q->lines[i].exact_s, q->lines[i].exact, cat->scale, 1);
+        q->lines[i].exact_s = p;
+        p += pricing__quote_exact_format(p, q, q->lines[i].exact) + 1;
         PUT(q->lines[i].amount_s, q->lines[i].amount, cat->minor_units, 0);
     }
 #undef PUT
@@ -434,7 +520,7 @@ void pricing_quote_exact_total_mpq(void *rop, const pricing_quote *q)
     if (!q || !q->valid || q->trial)
         return;
     mpq_set_z(r, q->exact_total);
-    mpz_ui_pow_ui(mpq_denref(r), 10, q->cat->scale);
+    mpz_set(mpq_denref(r), q->den);
     mpq_canonicalize(r);
 }
 

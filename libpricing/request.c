@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decimal.h"
 #include "request.h"
 
 static int bad_arg(pricing_error *err, const char *fn)
@@ -56,12 +57,18 @@ void pricing_request_reset(pricing_request *req)
 {
     if (!req)
         return;
-    memset(req->set, 0, sizeof req->set);
+    memset(req->sku.set, 0, sizeof req->sku.set);
+    memset(req->from.set, 0, sizeof req->from.set);
     req->plan = -1;
     req->count = 1;
     req->has_count = 0;
     req->trial = 0;
     req->has_start = 0;
+    req->type = PRICING__NEW;
+    req->has_from = 0;
+    req->has_end = req->has_change = req->has_current_end = 0;
+    req->discount.kind = 0;
+    req->discount.periods = 0;
 }
 
 /* The attribute named attr, or an error at path. */
@@ -77,8 +84,9 @@ static long find_attr(const pricing_request *req, const char *attr,
     return a;
 }
 
-static int set_enum(pricing_request *req, long a, const char *value,
-                    const pricing__path *path, pricing_error *err)
+static int set_enum(const pricing_request *req, pricing__skuval *sv, long a,
+                    const char *value, const pricing__path *path,
+                    pricing_error *err)
 {
     const pricing__attr *at = &req->spec->attrs[a];
     long v;
@@ -89,13 +97,14 @@ static int set_enum(pricing_request *req, long a, const char *value,
     if (v < 0)
         return pricing__error(err, PRICING_UNKNOWN_VALUE, path,
                               "\"%.64s\" is not a value of %s", value, at->id);
-    req->value[a] = (uint32_t)v;
-    req->set[a] = 1;
+    sv->value[a] = (uint32_t)v;
+    sv->set[a] = 1;
     return 0;
 }
 
-static int set_quantity(pricing_request *req, long a, uint64_t q,
-                        const pricing__path *path, pricing_error *err)
+static int set_quantity(const pricing_request *req, pricing__skuval *sv,
+                        long a, uint64_t q, const pricing__path *path,
+                        pricing_error *err)
 {
     const pricing__attr *at = &req->spec->attrs[a];
     if (at->is_enum)
@@ -118,44 +127,76 @@ static int set_quantity(pricing_request *req, long a, uint64_t q,
                               at->id, (unsigned long long)q,
                               (unsigned long long)at->min,
                               (unsigned long long)at->step);
-    req->quantity[a] = q;
-    req->set[a] = 1;
+    sv->quantity[a] = q;
+    sv->set[a] = 1;
     return 0;
 }
 
-static void sku_path(pricing__path *p, const pricing_request *req,
-                     const char *attr)
+/* The pointer of a member: "/key" or "/key/attr". */
+static void member_path(pricing__path *p, const char *key, const char *attr)
 {
     pricing__path_init(p);
-    pricing__path_push_key(p, "sku", 3);
-    pricing__path_push_key(p, attr, strlen(attr));
-    (void)req;
+    pricing__path_push_key(p, key, strlen(key));
+    if (attr)
+        pricing__path_push_key(p, attr, strlen(attr));
+}
+
+static int typed_enum(pricing_request *req, pricing__skuval *sv,
+                      const char *key, const char *attr, const char *value,
+                      pricing_error *err)
+{
+    pricing__path p;
+    long a;
+    member_path(&p, key, attr);
+    if ((a = find_attr(req, attr, strlen(attr), &p, err)) < 0)
+        return -PRICING_UNKNOWN_ATTRIBUTE;
+    return set_enum(req, sv, a, value, &p, err);
+}
+
+static int typed_quantity(pricing_request *req, pricing__skuval *sv,
+                          const char *key, const char *attr, uint64_t q,
+                          pricing_error *err)
+{
+    pricing__path p;
+    long a;
+    member_path(&p, key, attr);
+    if ((a = find_attr(req, attr, strlen(attr), &p, err)) < 0)
+        return -PRICING_UNKNOWN_ATTRIBUTE;
+    return set_quantity(req, sv, a, q, &p, err);
 }
 
 int pricing_request_set_enum(pricing_request *req, const char *attr,
                              const char *value, pricing_error *err)
 {
-    pricing__path p;
-    long a;
     if (!req || !attr || !value)
         return bad_arg(err, "pricing_request_set_enum");
-    sku_path(&p, req, attr);
-    if ((a = find_attr(req, attr, strlen(attr), &p, err)) < 0)
-        return -PRICING_UNKNOWN_ATTRIBUTE;
-    return set_enum(req, a, value, &p, err);
+    return typed_enum(req, &req->sku, "sku", attr, value, err);
 }
 
 int pricing_request_set_quantity(pricing_request *req, const char *attr,
                                  uint64_t q, pricing_error *err)
 {
-    pricing__path p;
-    long a;
     if (!req || !attr)
         return bad_arg(err, "pricing_request_set_quantity");
-    sku_path(&p, req, attr);
-    if ((a = find_attr(req, attr, strlen(attr), &p, err)) < 0)
-        return -PRICING_UNKNOWN_ATTRIBUTE;
-    return set_quantity(req, a, q, &p, err);
+    return typed_quantity(req, &req->sku, "sku", attr, q, err);
+}
+
+int pricing_request_set_from_enum(pricing_request *req, const char *attr,
+                                  const char *value, pricing_error *err)
+{
+    if (!req || !attr || !value)
+        return bad_arg(err, "pricing_request_set_from_enum");
+    req->has_from = 1;
+    return typed_enum(req, &req->from, "from", attr, value, err);
+}
+
+int pricing_request_set_from_quantity(pricing_request *req, const char *attr,
+                                      uint64_t q, pricing_error *err)
+{
+    if (!req || !attr)
+        return bad_arg(err, "pricing_request_set_from_quantity");
+    req->has_from = 1;
+    return typed_quantity(req, &req->from, "from", attr, q, err);
 }
 
 static int set_plan(pricing_request *req, const char *plan,
@@ -176,8 +217,7 @@ int pricing_request_set_plan(pricing_request *req, const char *plan,
     pricing__path p;
     if (!req || !plan)
         return bad_arg(err, "pricing_request_set_plan");
-    pricing__path_init(&p);
-    pricing__path_push_key(&p, "plan", 4);
+    member_path(&p, "plan", NULL);
     return set_plan(req, plan, &p, err);
 }
 
@@ -200,35 +240,150 @@ int pricing_request_set_trial(pricing_request *req, int trial,
     return 0;
 }
 
-static int set_start(pricing_request *req, const char *date, size_t len,
-                     const pricing__path *path, pricing_error *err)
+static const char *const type_names[] = {"new", "renew", "upgrade",
+                                         "scale_out"};
+
+static int set_type(pricing_request *req, const char *type,
+                    const pricing__path *path, pricing_error *err)
 {
-    if (pricing__date_parse(&req->start, date, len) != 0)
+    int t;
+    for (t = 0; t < 4; t++)
+        if (strcmp(type, type_names[t]) == 0) {
+            req->type = (pricing__type)t;
+            return 0;
+        }
+    return pricing__error(err, PRICING_INVALID_VALUE, path,
+                          "type is new, renew, upgrade or scale_out");
+}
+
+int pricing_request_set_type(pricing_request *req, const char *type,
+                             pricing_error *err)
+{
+    pricing__path p;
+    if (!req || !type)
+        return bad_arg(err, "pricing_request_set_type");
+    member_path(&p, "type", NULL);
+    return set_type(req, type, &p, err);
+}
+
+/* A date member into *d; invalid_value at path. */
+static int set_date(pricing__date *d, int *has, const char *key,
+                    const char *date, size_t len, const pricing__path *path,
+                    pricing_error *err)
+{
+    if (pricing__date_parse(d, date, len) != 0)
         return pricing__error(err, PRICING_INVALID_VALUE, path,
-                              "start is a date YYYY-MM-DD from 0001-01-01 "
-                              "to 9999-12-31");
-    req->has_start = 1;
+                              "%s is a date YYYY-MM-DD from 0001-01-01 to "
+                              "9999-12-31", key);
+    *has = 1;
     return 0;
+}
+
+static int typed_date(pricing__date *d, int *has, const char *key,
+                      const char *date, pricing_error *err)
+{
+    pricing__path p;
+    if (!date) {
+        *has = 0;
+        return 0;
+    }
+    member_path(&p, key, NULL);
+    return set_date(d, has, key, date, strlen(date), &p, err);
 }
 
 int pricing_request_set_start(pricing_request *req, const char *date,
                               pricing_error *err)
 {
-    pricing__path p;
     if (!req)
         return bad_arg(err, "pricing_request_set_start");
-    if (!date) {
-        req->has_start = 0;
+    return typed_date(&req->start, &req->has_start, "start", date, err);
+}
+
+int pricing_request_set_end(pricing_request *req, const char *date,
+                            pricing_error *err)
+{
+    if (!req)
+        return bad_arg(err, "pricing_request_set_end");
+    return typed_date(&req->end, &req->has_end, "end", date, err);
+}
+
+int pricing_request_set_change_date(pricing_request *req, const char *date,
+                                    pricing_error *err)
+{
+    if (!req)
+        return bad_arg(err, "pricing_request_set_change_date");
+    return typed_date(&req->change_date, &req->has_change, "change_date",
+                      date, err);
+}
+
+int pricing_request_set_current_end(pricing_request *req, const char *date,
+                                    pricing_error *err)
+{
+    if (!req)
+        return bad_arg(err, "pricing_request_set_current_end");
+    return typed_date(&req->current_end, &req->has_current_end,
+                      "current_end", date, err);
+}
+
+/* A discount value: a percentage (0..100) or an amount. */
+static int set_discount(pricing_request *req, int kind, const char *value,
+                        size_t len, const pricing__path *path,
+                        pricing_error *err)
+{
+    unsigned frac;
+    int rc = kind == 1 ? pricing__percent_check(value, len, &frac)
+                       : pricing__decimal_check(value, len, &frac);
+    if (len > 0 && value[0] == '-')
+        rc = PRICING__DEC_SYNTAX;
+    if (rc == PRICING__DEC_SYNTAX)
+        return pricing__error(err, PRICING_INVALID_AMOUNT, path,
+                              "not a plain decimal such as \"15\" or "
+                              "\"19.99\"");
+    if (rc == PRICING__DEC_DIGITS)
+        return pricing__error(err, PRICING_LIMIT_EXCEEDED, path,
+                              "too many digits");
+    if (rc == PRICING__DEC_RANGE)
+        return pricing__error(err, PRICING_INVALID_VALUE, path,
+                              "percent_off is at most 100");
+    req->discount.kind = kind;
+    memcpy(req->discount.text, value, len);
+    req->discount.text[len] = '\0';
+    return 0;
+}
+
+int pricing_request_set_discount(pricing_request *req, const char *kind,
+                                 const char *value, uint64_t periods,
+                                 pricing_error *err)
+{
+    pricing__path p;
+    int k;
+    if (!req || !kind)
+        return bad_arg(err, "pricing_request_set_discount");
+    if (!value) {
+        req->discount.kind = 0;
         return 0;
     }
-    pricing__path_init(&p);
-    pricing__path_push_key(&p, "start", 5);
-    return set_start(req, date, strlen(date), &p, err);
+    k = strcmp(kind, "percent_off") == 0 ? 1
+        : strcmp(kind, "amount_off") == 0 ? 2 : 0;
+    member_path(&p, "discount", kind);
+    if (!k)
+        return pricing__error(err, PRICING_UNKNOWN_FIELD, &p,
+                              "a discount is percent_off or amount_off");
+    if (periods > PRICING_MAX_COUNT) {
+        member_path(&p, "discount", "periods");
+        return pricing__error(err, PRICING_INVALID_VALUE, &p,
+                              "periods is from 1 to 120");
+    }
+    if ((k = set_discount(req, k, value, strlen(value), &p, err)) != 0)
+        return k;
+    req->discount.periods = periods;
+    return 0;
 }
 
 /* ---------------------------------------------------------------- JSON */
 
-static int read_sku(pricing_request *req, pricing__rd *rd, const cJSON *node)
+static int read_sku(pricing_request *req, pricing__skuval *sv,
+                    pricing__rd *rd, const cJSON *node)
 {
     const cJSON *m;
     size_t mark;
@@ -245,7 +400,7 @@ static int read_sku(pricing_request *req, pricing__rd *rd, const cJSON *node)
         if (req->spec->attrs[a].is_enum) {
             if (!cJSON_IsString(m))
                 return pricing__rd_wrong_type(rd, m, "a string");
-            rc = set_enum(req, a, m->valuestring, &rd->path, rd->err);
+            rc = set_enum(req, sv, a, m->valuestring, &rd->path, rd->err);
         } else {
             uint64_t q = 0;
             rc = pricing__rd_integer(rd, m, &q);
@@ -258,10 +413,85 @@ static int read_sku(pricing_request *req, pricing__rd *rd, const cJSON *node)
                                       rc == PRICING__INT_NEGATIVE
                                           ? "negative"
                                           : "above 10^15");
-            rc = set_quantity(req, a, q, &rd->path, rd->err);
+            rc = set_quantity(req, sv, a, q, &rd->path, rd->err);
         }
         if (rc != 0)
             return rc;
+        pricing__path_pop(&rd->path, mark);
+    }
+    return 0;
+}
+
+/* A date member at key. */
+static int read_date(pricing__rd *rd, const cJSON *node, const char *key,
+                     pricing__date *d, int *has)
+{
+    const char *s;
+    size_t mark = pricing__path_push_key(&rd->path, key, strlen(key));
+    int rc;
+    if ((rc = pricing__rd_string(rd, node, PRICING_MAX_STRING_BYTES, &s)) != 0 ||
+        (rc = set_date(d, has, key, s, strlen(s), &rd->path, rd->err)) != 0)
+        return rc;
+    pricing__path_pop(&rd->path, mark);
+    return 0;
+}
+
+/* {"percent_off": "15"} or {"amount_off": "100.00"}, with "periods". */
+static int read_discount(pricing_request *req, pricing__rd *rd,
+                         const cJSON *node)
+{
+    static const char *const keys[] = {"percent_off", "amount_off", "periods",
+                                       NULL};
+    const cJSON *m[3];
+    const char *s;
+    size_t mark, len;
+    int rc, k;
+
+    if ((rc = pricing__rd_members(rd, node, keys, m)) != 0)
+        return rc;
+    if (m[0] && m[1])
+        return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
+                              "a discount is percent_off or amount_off, not "
+                              "both");
+    if (!m[0] && !m[1])
+        return pricing__error(rd->err, PRICING_MISSING_FIELD, &rd->path,
+                              "a discount needs percent_off or amount_off");
+    k = m[0] ? 0 : 1;
+    mark = pricing__path_push_key(&rd->path, keys[k], strlen(keys[k]));
+    if (cJSON_IsNumber(m[k])) {
+        const pricing__numlex *lx = pricing__rd_num(rd, m[k]);
+        if (lx->flags & (PRICING__NUM_FRAC | PRICING__NUM_EXP))
+            return pricing__error(rd->err, PRICING_INEXACT_NUMBER, &rd->path,
+                                  "write fractional amounts as strings, "
+                                  "e.g. \"19.99\"");
+        s = rd->doc->text + lx->offset;
+        len = lx->length;
+        if (len > 15 && !(lx->flags & PRICING__NUM_MINUS))
+            return pricing__error(rd->err, PRICING_LIMIT_EXCEEDED, &rd->path,
+                                  "an amount written as a JSON number has "
+                                  "at most 15 digits");
+    } else if (cJSON_IsString(m[k])) {
+        s = m[k]->valuestring;
+        len = strlen(s);
+    } else {
+        return pricing__rd_wrong_type(rd, m[k], "an amount string");
+    }
+    if (len >= sizeof req->discount.text)
+        return pricing__error(rd->err, PRICING_LIMIT_EXCEEDED, &rd->path,
+                              "too many digits");
+    if ((rc = set_discount(req, k + 1, s, len, &rd->path, rd->err)) != 0)
+        return rc;
+    pricing__path_pop(&rd->path, mark);
+    if (m[2]) {
+        uint64_t periods;
+        mark = pricing__path_push_key(&rd->path, "periods", 7);
+        rc = pricing__rd_integer(rd, m[2], &periods);
+        if (rc < 0)
+            return rc;
+        if (rc > 0 || periods < 1 || periods > PRICING_MAX_COUNT)
+            return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
+                                  "periods is from 1 to 120");
+        req->discount.periods = periods;
         pricing__path_pop(&rd->path, mark);
     }
     return 0;
@@ -271,10 +501,13 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
                         pricing__rd *rd, const cJSON *node,
                         const char *prefix)
 {
-    static const char *const keys[] = {"spec", "sku",   "plan", "count",
-                                       "trial", "start", NULL};
-    enum { SPEC, SKU, PLAN, COUNT, TRIAL, START };
-    const cJSON *m[6];
+    static const char *const keys[] = {
+        "spec",  "sku",  "plan",        "count",       "trial", "start",
+        "type",  "from", "end",         "change_date", "current_end",
+        "discount", NULL};
+    enum { SPEC, SKU, PLAN, COUNT, TRIAL, START, TYPE, FROM, END, CHANGE,
+           CURRENT_END, DISCOUNT };
+    const cJSON *m[12];
     const char *s;
     size_t mark;
     int rc;
@@ -290,16 +523,29 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
         return rc;
     req->prefix = prefix;
     pricing__path_pop(&rd->path, mark);
-
+    if (m[TYPE]) {
+        mark = pricing__path_push_key(&rd->path, "type", 4);
+        if ((rc = pricing__rd_string(rd, m[TYPE], PRICING_MAX_ID_BYTES, &s)) != 0 ||
+            (rc = set_type(req, s, &rd->path, rd->err)) != 0)
+            return rc;
+        pricing__path_pop(&rd->path, mark);
+    }
     mark = pricing__path_push_key(&rd->path, "sku", 3);
     if (m[SKU]) {
-        if ((rc = read_sku(req, rd, m[SKU])) != 0)
+        if ((rc = read_sku(req, &req->sku, rd, m[SKU])) != 0)
             return rc;
     } else if (req->spec->nattrs > 0) {
         return pricing__error(rd->err, PRICING_MISSING_FIELD, &rd->path,
                               "\"sku\" is required: the spec has attributes");
     }
     pricing__path_pop(&rd->path, mark);
+    if (m[FROM]) {
+        mark = pricing__path_push_key(&rd->path, "from", 4);
+        if ((rc = read_sku(req, &req->from, rd, m[FROM])) != 0)
+            return rc;
+        req->has_from = 1;
+        pricing__path_pop(&rd->path, mark);
+    }
     if (m[PLAN]) {
         mark = pricing__path_push_key(&rd->path, "plan", 4);
         if ((rc = pricing__rd_string(rd, m[PLAN], PRICING_MAX_ID_BYTES, &s)) != 0 ||
@@ -326,10 +572,18 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
             return rc;
         pricing__path_pop(&rd->path, mark);
     }
-    if (m[START]) {
-        mark = pricing__path_push_key(&rd->path, "start", 5);
-        if ((rc = pricing__rd_string(rd, m[START], PRICING_MAX_STRING_BYTES, &s)) != 0 ||
-            (rc = set_start(req, s, strlen(s), &rd->path, rd->err)) != 0)
+    if ((m[START] &&
+         (rc = read_date(rd, m[START], "start", &req->start, &req->has_start))) ||
+        (m[END] && (rc = read_date(rd, m[END], "end", &req->end, &req->has_end))) ||
+        (m[CHANGE] && (rc = read_date(rd, m[CHANGE], "change_date",
+                                      &req->change_date, &req->has_change))) ||
+        (m[CURRENT_END] &&
+         (rc = read_date(rd, m[CURRENT_END], "current_end", &req->current_end,
+                         &req->has_current_end))))
+        return rc;
+    if (m[DISCOUNT]) {
+        mark = pricing__path_push_key(&rd->path, "discount", 8);
+        if ((rc = read_discount(req, rd, m[DISCOUNT])) != 0)
             return rc;
         pricing__path_pop(&rd->path, mark);
     }

@@ -6,19 +6,46 @@
 #include "json_read.h"
 #include "model.h"
 
+/* Request types (contract 1.1). */
+typedef enum pricing__type {
+    PRICING__NEW,
+    PRICING__RENEW,
+    PRICING__UPGRADE,
+    PRICING__SCALE_OUT
+} pricing__type;
+
+/* The values of a spec's attributes, as a request gives them. */
+typedef struct pricing__skuval {
+    uint32_t value[PRICING_MAX_ATTRIBUTES];   /* enum value index */
+    uint64_t quantity[PRICING_MAX_ATTRIBUTES];
+    uint8_t set[PRICING_MAX_ATTRIBUTES];
+} pricing__skuval;
+
+/* A request's own discount: percent_off or amount_off, as written. */
+typedef struct pricing__rdiscount {
+    int kind; /* 0 none, 1 percent_off, 2 amount_off */
+    char text[PRICING_MAX_AMOUNT_INT_DIGITS + PRICING_MAX_AMOUNT_FRAC_DIGITS + 2];
+    uint64_t periods; /* 0: the whole order once */
+} pricing__rdiscount;
+
 struct pricing_request {
     const pricing_catalog *cat;
     const pricing__spec *spec;
     const char *prefix; /* "" or "/request": where the request sits */
-    uint32_t value[PRICING_MAX_ATTRIBUTES];   /* enum value index */
-    uint64_t quantity[PRICING_MAX_ATTRIBUTES];
-    uint8_t set[PRICING_MAX_ATTRIBUTES];
+    pricing__skuval sku;
     int plan; /* -1: not given */
     uint64_t count;
     int has_count;
     int trial;
     int has_start;
     pricing__date start;
+    /* contract 1.1 */
+    pricing__type type;
+    int has_from;
+    pricing__skuval from;
+    int has_end, has_change, has_current_end;
+    pricing__date end, change_date, current_end;
+    pricing__rdiscount discount;
 };
 
 /* Parses the request object node of doc (paths under prefix). */
