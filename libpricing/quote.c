@@ -838,12 +838,16 @@ static int change_lines(pricing_quote *q, const pricing_request *r,
     }
     if (rc != 0)
         return pricing__nomem(err);
-    /* x R / D: D joins the denominator, every value is multiplied by R */
+    /* x R / D: D joins the denominator (term prices keep their value),
+     * line amounts are multiplied by R */
     pricing__mpz_set_u64(q->tmp2, q->term_days);
-    den_scale(q, q->tmp2);
-    pricing__mpz_set_u64(q->tmp2, q->days);
-    for (i = 0; i < q->nlines; i++)
-        mpz_mul(q->lines[i].exact, q->lines[i].exact, q->tmp2);
+    pricing__mpz_set_u64(q->tmp, q->days);
+    mpz_mul(q->den, q->den, q->tmp2);
+    q->den_pow10 = -1;
+    for (i = 0; i < q->nlines; i++) {
+        mpz_mul(q->lines[i].term, q->lines[i].term, q->tmp2);
+        mpz_mul(q->lines[i].exact, q->lines[i].exact, q->tmp);
+    }
     return 0;
 }
 
