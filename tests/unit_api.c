@@ -1925,6 +1925,83 @@ static void restore_environment(void)
     remove_comma_locale();
 }
 
+/* ---------------------------------------------------------------- 1.1 */
+
+static const char lifecycle_catalog[] =
+    "{'catalog':'lc','currency':'CNY','specs':[{'id':'crm',"
+    " 'billing':'yearly_monthly','plans':['month'],'template':'custom',"
+    " 'attributes':[{'id':'edition','type':'enum','values':['basic','pro']},"
+    "  {'id':'users','type':'quantity','min':1,'max':100}],"
+    " 'skus':[{'sku':{'edition':'basic'},'prices':{'month':{'quantities':"
+    "  {'users':{'linear':'30.00'}}}}},"
+    "  {'sku':{'edition':'pro'},'prices':{'month':{'base':'100.00',"
+    "  'quantities':{'users':{'linear':'50.00'}}}}}]}]}";
+
+/* The typed API and the JSON driver agree on a change quote: an upgrade
+ * from basic to pro for 5 users, 21 of 31 days left, fee 200 x 21/31. */
+START_TEST(test_typed_upgrade)
+{
+    pricing_catalog *cat = load_catalog_sq(lifecycle_catalog);
+    pricing_request *req = NULL;
+    pricing_quote *q = NULL;
+    pricing_buffer typed = PRICING_BUFFER_INIT, json = PRICING_BUFFER_INIT;
+    pricing_error err;
+    mpq_t exact, want;
+    static const char doc[] =
+        "{\"spec\":\"crm\",\"type\":\"upgrade\",\"from\":{\"edition\":\"basic\","
+        "\"users\":5},\"sku\":{\"edition\":\"pro\",\"users\":5},\"plan\":"
+        "\"month\",\"start\":\"2026-01-01\",\"change_date\":\"2026-01-11\"}";
+
+    pricing_error_init(&err);
+    ck_assert_int_eq(pricing_request_new(&req, cat, "crm", &err), 0);
+    ck_assert_int_eq(pricing_request_set_type(req, "upgrade", &err), 0);
+    ck_assert_int_eq(pricing_request_set_from_enum(req, "edition", "basic", &err), 0);
+    ck_assert_int_eq(pricing_request_set_from_quantity(req, "users", 5, &err), 0);
+    ck_assert_int_eq(pricing_request_set_enum(req, "edition", "pro", &err), 0);
+    ck_assert_int_eq(pricing_request_set_quantity(req, "users", 5, &err), 0);
+    ck_assert_int_eq(pricing_request_set_plan(req, "month", &err), 0);
+    ck_assert_int_eq(pricing_request_set_start(req, "2026-01-01", &err), 0);
+    ck_assert_int_eq(pricing_request_set_change_date(req, "2026-01-11", &err), 0);
+    ck_assert_int_eq(pricing_quote_new(&q, &err), 0);
+    ck_assert_int_eq(pricing_quote_compute(q, req, &err), 0);
+    ck_assert_str_eq(pricing_quote_total(q), "135.48");
+    ck_assert_str_eq(pricing_quote_exact_total(q), "4200/31");
+    mpq_init(exact);
+    mpq_init(want);
+    pricing_quote_exact_total_mpq(exact, q);
+    mpq_set_ui(want, 4200, 31);
+    ck_assert(mpq_equal(exact, want));
+    ck_assert_int_eq(pricing_quote_write_json(&typed, q, 0, &err), 0);
+    ck_assert_int_eq(pricing_quote_json(&json, cat, doc, strlen(doc), NULL, 0,
+                                        &err), 0);
+    ck_assert_str_eq(typed.data, json.data);
+
+    /* a downgrade is refused at /sku; a missing change_date at its path */
+    ck_assert_int_eq(pricing_request_set_enum(req, "edition", "basic", &err), 0);
+    ck_assert_int_eq(pricing_request_set_from_enum(req, "edition", "pro", &err), 0);
+    EXPECT_ERROR(pricing_quote_compute(q, req, &err), err,
+                 PRICING_NOT_AN_UPGRADE, "/sku");
+    pricing_error_init(&err);
+    ck_assert_int_eq(pricing_request_set_change_date(req, NULL, &err), 0);
+    EXPECT_ERROR(pricing_quote_compute(q, req, &err), err,
+                 PRICING_MISSING_FIELD, "/change_date");
+    pricing_error_init(&err);
+    EXPECT_ERROR(pricing_request_set_discount(req, "percent_off", "101", 0, &err),
+                 err, PRICING_INVALID_VALUE, "/discount/percent_off");
+    pricing_error_init(&err);
+    EXPECT_ERROR(pricing_request_set_type(req, "downgrade", &err), err,
+                 PRICING_INVALID_VALUE, "/type");
+
+    mpq_clear(exact);
+    mpq_clear(want);
+    pricing_buffer_dispose(&typed);
+    pricing_buffer_dispose(&json);
+    pricing_quote_free(q);
+    pricing_request_free(req);
+    pricing_catalog_free(cat);
+}
+END_TEST
+
 Suite *unit_api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -1942,6 +2019,7 @@ Suite *unit_api_suite(void)
     tcase_add_test(tc, test_trial_quote);
     tcase_add_test(tc, test_rounding_policies);
     tcase_add_test(tc, test_check_rules);
+    tcase_add_test(tc, test_typed_upgrade);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("drivers");
