@@ -117,6 +117,46 @@ void pricing__path_pop(pricing__path *p, size_t old_len)
     }
 }
 
+/* Length of the valid UTF-8 sequence at s, or 0. */
+static size_t utf8_seq(const unsigned char *s)
+{
+    size_t len, i;
+    unsigned cp;
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] < 0xC2 || s[0] > 0xF4)
+        return 0;
+    len = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+    cp = s[0] & (0xFFu >> (len + 1));
+    for (i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0; /* also stops at the NUL */
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return len;
+}
+
+/* Messages quote input cut to a byte count ("%.64s") and are cut to the
+ * buffer: drop the pieces of characters that leaves, so a message is
+ * always valid UTF-8. */
+static void utf8_clean(char *s)
+{
+    unsigned char *r = (unsigned char *)s, *w = r;
+    while (*r) {
+        size_t n = utf8_seq(r);
+        if (n == 0) {
+            r++;
+            continue;
+        }
+        while (n--)
+            *w++ = *r++;
+    }
+    *w = '\0';
+}
+
 static int verror(pricing_error *err, pricing_code code, const char *path,
                   const char *fmt, va_list ap)
 {
@@ -131,6 +171,7 @@ static int verror(pricing_error *err, pricing_code code, const char *path,
         memcpy(err->path, path, n);
         err->path[n] = '\0';
         vsnprintf(err->message, sizeof err->message, fmt, ap);
+        utf8_clean(err->message);
     }
     return -(int)code;
 }
