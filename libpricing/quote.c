@@ -570,13 +570,17 @@ static int request_discount(pricing_quote *q, const pricing_request *r,
     const pricing__rdiscount *d = &r->discount;
     pricing__qline *l;
     unsigned frac = 0;
-    size_t len = strlen(d->text), i;
+    size_t len, i;
     mpz_t v, pden;
     int rc = 0;
 
     if (!d->kind)
         return 0;
-    q->uniform = 0;
+    len = strlen(d->text);
+    /* A percentage of the whole order leaves every period the same price;
+     * a periods discount or a one-off amount does not (contract 1.1). */
+    if (d->periods || d->kind != 1)
+        q->uniform = 0;
     for (i = 0; i < len && d->text[i] != '.'; i++)
         ;
     if (i < len)

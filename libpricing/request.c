@@ -68,6 +68,7 @@ void pricing_request_reset(pricing_request *req)
     req->has_from = 0;
     req->has_end = req->has_change = req->has_current_end = 0;
     req->discount.kind = 0;
+    req->discount.text[0] = '\0';
     req->discount.periods = 0;
 }
 

@@ -13,5 +13,5 @@ unsigned long pricing_version_hex(void)
 
 const char *pricing_format_version(void)
 {
-    return "1.0";
+    return "1.1";
 }

@@ -230,9 +230,11 @@ class Quote(_Document):
         return _lines(self._d().get("lines", []))
 
     @property
-    def period_total(self) -> Decimal:
-        """The rounded price of one period."""
-        return Decimal(self._d()["period_total"])
+    def period_total(self) -> Optional[Decimal]:
+        """The rounded price of one period; None for a change quote
+        (upgrade, scale_out), whose fee has no periods."""
+        v = self._d().get("period_total")
+        return None if v is None else Decimal(v)
 
     @property
     def exact_total(self) -> Fraction:
