@@ -11,6 +11,10 @@ if ! command -v "$PYTHON" >/dev/null 2>&1; then
     exit 77
 fi
 PRICING_LIBRARY="$top_builddir/.libs/libpricing.so"
+if [ ! -f "$PRICING_LIBRARY" ] && [ -f "$top_builddir/.libs/libpricing.a" ]; then
+    echo "run-example.sh: static-only build (--disable-shared): skipped"
+    exit 77
+fi
 PYTHONPATH="$top_srcdir/bindings/python${PYTHONPATH:+:$PYTHONPATH}"
 PYTHONDONTWRITEBYTECODE=1
 export PRICING_LIBRARY PYTHONPATH PYTHONDONTWRITEBYTECODE

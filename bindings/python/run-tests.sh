@@ -15,6 +15,10 @@ if ! command -v "$PYTHON" >/dev/null 2>&1; then
 fi
 lib="$top_builddir/.libs/libpricing.so"
 if [ ! -f "$lib" ]; then
+    if [ -f "$top_builddir/.libs/libpricing.a" ]; then
+        echo "run-tests.sh: static-only build (--disable-shared): skipped"
+        exit 77
+    fi
     echo "run-tests.sh: $lib is not built" >&2
     exit 99
 fi
