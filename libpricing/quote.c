@@ -276,6 +276,16 @@ static int allocate(pricing_quote *q, int per_period, const mpz_t total)
     size_t i, n = q->nlines, *order;
     long left;
 
+    if (mpz_cmp_ui(q->unit, 1) == 0) {
+        /* values already in minor units: nothing to cut or allocate */
+        for (i = 0; i < n; i++) {
+            if (per_period)
+                mpz_divexact(q->lines[i].amount, q->lines[i].exact, q->tmp2);
+            else
+                mpz_set(q->lines[i].amount, q->lines[i].exact);
+        }
+        return 0;
+    }
     mpz_set(q->tmp, total);
     for (i = 0; i < n; i++) {
         pricing__qline *l = &q->lines[i];

@@ -142,15 +142,21 @@ static void member_path(pricing__path *p, const char *key, const char *attr)
         pricing__path_push_key(p, attr, strlen(attr));
 }
 
+/* The typed setters build their error path only when there is an error:
+ * the first try reports to no one, a failure is redone with the path. */
 static int typed_enum(pricing_request *req, pricing__skuval *sv,
                       const char *key, const char *attr, const char *value,
                       pricing_error *err)
 {
     pricing__path p;
-    long a;
+    long a = pricing__index_find(&req->spec->attr_index, attr, strlen(attr));
+    if (a >= 0 && set_enum(req, sv, a, value, NULL, NULL) == 0)
+        return 0;
     member_path(&p, key, attr);
-    if ((a = find_attr(req, attr, strlen(attr), &p, err)) < 0)
-        return -PRICING_UNKNOWN_ATTRIBUTE;
+    if (a < 0)
+        return find_attr(req, attr, strlen(attr), &p, err) < 0
+                   ? -PRICING_UNKNOWN_ATTRIBUTE
+                   : 0;
     return set_enum(req, sv, a, value, &p, err);
 }
 
@@ -159,10 +165,14 @@ static int typed_quantity(pricing_request *req, pricing__skuval *sv,
                           pricing_error *err)
 {
     pricing__path p;
-    long a;
+    long a = pricing__index_find(&req->spec->attr_index, attr, strlen(attr));
+    if (a >= 0 && set_quantity(req, sv, a, q, NULL, NULL) == 0)
+        return 0;
     member_path(&p, key, attr);
-    if ((a = find_attr(req, attr, strlen(attr), &p, err)) < 0)
-        return -PRICING_UNKNOWN_ATTRIBUTE;
+    if (a < 0)
+        return find_attr(req, attr, strlen(attr), &p, err) < 0
+                   ? -PRICING_UNKNOWN_ATTRIBUTE
+                   : 0;
     return set_quantity(req, sv, a, q, &p, err);
 }
 

@@ -41,6 +41,10 @@ void pricing__round_div(mpz_t q, mpz_t r, const mpz_t n, const mpz_t d,
 {
     int neg = mpz_sgn(n) < 0, up = 0, half;
 
+    if (mpz_cmp_ui(d, 1) == 0) { /* nothing to round: the common case */
+        mpz_set(q, n);
+        return;
+    }
     /* Floor division leaves 0 <= r < d; every mode then either keeps the
      * floor or takes the next integer up. */
     mpz_fdiv_qr(q, r, n, d);

@@ -137,9 +137,43 @@ void pricing__w_u64(pricing__w *w, uint64_t v)
     pricing__w_raw(w, tmp + n, sizeof tmp - n);
 }
 
+/* Digits of v, which fits in a word, right-aligned before end. */
+static char *word_digits(char *end, unsigned long v)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
 void pricing__w_dec(pricing__w *w, const mpz_t v, unsigned scale, int strip)
 {
-    size_t need = pricing__decimal_format_size(v, scale) + 2;
+    size_t need;
+    /* Amounts that fit in a word skip GMP's conversion (the common case
+     * for rounded amounts written with a fixed number of decimals). */
+    if (!strip && scale < 20 && mpz_sgn(v) >= 0 && mpz_fits_ulong_p(v)) {
+        char tmp[48], *end = tmp + sizeof tmp, *d;
+        size_t nd;
+        d = word_digits(end, mpz_get_ui(v));
+        nd = (size_t)(end - d);
+        while (nd < (size_t)scale + 1) {
+            *--d = '0';
+            nd++;
+        }
+        if (scale) {
+            memmove(d - 1, d, nd - scale);
+            d--;
+            d[nd - scale] = '.';
+            nd++;
+        }
+        *--d = '"';
+        nd++;
+        pricing__w_raw(w, d, nd);
+        pricing__w_raw(w, "\"", 1);
+        return;
+    }
+    need = pricing__decimal_format_size(v, scale) + 2;
     char *p = room(w, need);
     size_t n;
     if (!p)
@@ -167,10 +201,29 @@ void pricing__w_close(pricing__w *w, char c)
 
 void pricing__w_key(pricing__w *w, const char *key)
 {
-    if (!w->failed && last(w) != '{')
-        pricing__w_raw(w, ",", 1);
-    pricing__w_cstr(w, key);
-    pricing__w_raw(w, ":", 1);
+    size_t n = 0;
+    char *p;
+    int plain = 1;
+
+    /* Most keys are the format's own ASCII names: one copy, no escaping. */
+    for (; key[n]; n++)
+        if ((unsigned char)key[n] < 0x20 || (unsigned char)key[n] >= 0x80 ||
+            key[n] == '"' || key[n] == '\\')
+            plain = 0;
+    if (!plain || !(p = room(w, n + 4))) {
+        if (!w->failed && last(w) != '{')
+            pricing__w_raw(w, ",", 1);
+        pricing__w_str(w, key, n);
+        pricing__w_raw(w, ":", 1);
+        return;
+    }
+    if (last(w) != '{')
+        *p++ = ',';
+    *p++ = '"';
+    memcpy(p, key, n);
+    p[n] = '"';
+    p[n + 1] = ':';
+    w->buf->size = (size_t)(p + n + 2 - w->buf->data);
 }
 
 void pricing__w_elem(pricing__w *w)
