@@ -53,45 +53,45 @@ static void write_sku(pricing__w *w, const pricing__spec *spec,
 
 static void write_days(pricing__w *w, const pricing_quote *q)
 {
-    pricing__w_key(w, "days");
+    PRICING__W_KEY(w, "days");
     pricing__w_u64(w, q->days);
-    pricing__w_key(w, "term_days");
+    PRICING__W_KEY(w, "term_days");
     pricing__w_u64(w, q->term_days);
 }
 
 static void write_line(pricing__w *w, const pricing_quote *q,
                        const pricing__qline *l)
 {
-    pricing__w_key(w, "kind");
+    PRICING__W_KEY(w, "kind");
     pricing__w_cstr(w, kind_names[l->kind]);
     if (l->kind == PRICING__LINE_DISCOUNT) {
-        pricing__w_key(w, "source");
+        PRICING__W_KEY(w, "source");
         pricing__w_lit(w, l->from_catalog ? "\"catalog\"" : "\"request\"");
         pricing__w_key(w, l->percent ? "percent_off" : "amount_off");
         pricing__w_cstr(w, l->value);
         if (l->periods) {
-            pricing__w_key(w, "periods");
+            PRICING__W_KEY(w, "periods");
             pricing__w_u64(w, l->periods);
         }
     } else if (l->sku) { /* credit, charge */
-        pricing__w_key(w, "sku");
+        PRICING__W_KEY(w, "sku");
         write_sku(w, q->spec, l->sku);
-        pricing__w_key(w, "term_price");
+        PRICING__W_KEY(w, "term_price");
         write_exact(w, q, l->term);
         write_days(w, q);
     } else {
         if (l->attr) {
-            pricing__w_key(w, "attribute");
+            PRICING__W_KEY(w, "attribute");
             pricing__w_cstr(w, l->attr->id);
-            pricing__w_key(w, "rule");
+            PRICING__W_KEY(w, "rule");
             pricing__w_cstr(w, rule_names[l->rule]);
         }
         if (l->kind == PRICING__LINE_TIER || l->kind == PRICING__LINE_CHARGE) {
-            pricing__w_key(w, "tier");
+            PRICING__W_KEY(w, "tier");
             pricing__w_u64(w, l->tier);
-            pricing__w_key(w, "from");
+            PRICING__W_KEY(w, "from");
             pricing__w_u64(w, l->from);
-            pricing__w_key(w, "to");
+            PRICING__W_KEY(w, "to");
             if (l->has_to)
                 pricing__w_u64(w, l->to);
             else
@@ -101,30 +101,30 @@ static void write_line(pricing__w *w, const pricing_quote *q,
                                                             : "quantity");
         pricing__w_u64(w, l->quantity);
         if (l->rule == PRICING__PACKAGE && l->kind == PRICING__LINE_QUANTITY) {
-            pricing__w_key(w, "size");
+            PRICING__W_KEY(w, "size");
             pricing__w_u64(w, l->size);
-            pricing__w_key(w, "packages");
+            PRICING__W_KEY(w, "packages");
             pricing__w_u64(w, l->packages);
         }
-        pricing__w_key(w, "unit_price");
+        PRICING__W_KEY(w, "unit_price");
         pricing__w_cstr(w, l->unit_price);
         if (l->kind == PRICING__LINE_TIER || l->kind == PRICING__LINE_CHARGE) {
-            pricing__w_key(w, "flat");
+            PRICING__W_KEY(w, "flat");
             pricing__w_cstr(w, l->flat);
         }
         if (l->kind == PRICING__LINE_CHARGE)
             write_days(w, q);
     }
-    pricing__w_key(w, "exact_amount");
+    PRICING__W_KEY(w, "exact_amount");
     write_exact(w, q, l->exact);
-    pricing__w_key(w, "amount");
+    PRICING__W_KEY(w, "amount");
     pricing__w_dec(w, l->amount, q->cat->minor_units, 0);
 }
 
 static void write_lines(pricing__w *w, const pricing_quote *q)
 {
     size_t i;
-    pricing__w_key(w, "lines");
+    PRICING__W_KEY(w, "lines");
     pricing__w_open(w, '[');
     for (i = 0; i < q->nlines; i++) {
         pricing__w_elem(w);
@@ -139,12 +139,12 @@ static void write_totals(pricing__w *w, const pricing_quote *q)
 {
     const pricing_catalog *cat = q->cat;
     if (!q->has_term) { /* a change quote's fee has no periods */
-        pricing__w_key(w, "period_total");
+        PRICING__W_KEY(w, "period_total");
         pricing__w_dec(w, q->period_total, cat->minor_units, 0);
     }
-    pricing__w_key(w, "exact_total");
+    PRICING__W_KEY(w, "exact_total");
     write_exact(w, q, q->exact_total);
-    pricing__w_key(w, "total");
+    PRICING__W_KEY(w, "total");
     pricing__w_dec(w, q->total, cat->minor_units, 0);
 }
 
@@ -162,75 +162,75 @@ static void write_quote(pricing__w *w, const pricing_quote *q)
     const pricing__spec *spec = q->spec;
 
     pricing__w_open(w, '{');
-    pricing__w_key(w, "catalog");
+    PRICING__W_KEY(w, "catalog");
     pricing__w_cstr(w, cat->id);
     if (cat->version) {
-        pricing__w_key(w, "version");
+        PRICING__W_KEY(w, "version");
         pricing__w_cstr(w, cat->version);
     }
     if (q->type != PRICING__NEW) { /* 1.0 quotes keep their exact bytes */
-        pricing__w_key(w, "type");
+        PRICING__W_KEY(w, "type");
         pricing__w_cstr(w, type_names[q->type]);
     }
-    pricing__w_key(w, "spec");
+    PRICING__W_KEY(w, "spec");
     pricing__w_cstr(w, spec->id);
-    pricing__w_key(w, "sku");
+    PRICING__W_KEY(w, "sku");
     write_sku(w, spec, &q->sku);
     if (q->has_term) {
-        pricing__w_key(w, "from");
+        PRICING__W_KEY(w, "from");
         write_sku(w, spec, &q->from);
     }
-    pricing__w_key(w, "plan");
+    PRICING__W_KEY(w, "plan");
     pricing__w_cstr(w, pricing__plan_name(q->plan));
-    pricing__w_key(w, "count");
+    PRICING__W_KEY(w, "count");
     pricing__w_u64(w, q->count);
-    pricing__w_key(w, "currency");
+    PRICING__W_KEY(w, "currency");
     pricing__w_cstr(w, cat->currency);
     if (q->trial) {
         mpz_t zero;
         mpz_init(zero); /* no allocation for zero */
-        pricing__w_key(w, "lines");
+        PRICING__W_KEY(w, "lines");
         pricing__w_lit(w, "[]");
-        pricing__w_key(w, "period_total");
+        PRICING__W_KEY(w, "period_total");
         pricing__w_dec(w, zero, cat->minor_units, 0);
-        pricing__w_key(w, "exact_total");
+        PRICING__W_KEY(w, "exact_total");
         pricing__w_lit(w, "\"0\"");
-        pricing__w_key(w, "total");
+        PRICING__W_KEY(w, "total");
         pricing__w_dec(w, zero, cat->minor_units, 0);
         mpz_clear(zero);
     } else {
         write_lines(w, q);
         write_totals(w, q);
     }
-    pricing__w_key(w, "rounding");
+    PRICING__W_KEY(w, "rounding");
     pricing__w_open(w, '{');
-    pricing__w_key(w, "mode");
+    PRICING__W_KEY(w, "mode");
     pricing__w_cstr(w, pricing__mode_name(cat->mode));
-    pricing__w_key(w, "at");
+    PRICING__W_KEY(w, "at");
     pricing__w_cstr(w, pricing__at_name(cat->at));
     pricing__w_close(w, '}');
     if (q->trial) {
-        pricing__w_key(w, "trial");
+        PRICING__W_KEY(w, "trial");
         pricing__w_lit(w, "true");
-        pricing__w_key(w, "trial_days");
+        PRICING__W_KEY(w, "trial_days");
         pricing__w_u64(w, spec->trial_days);
-        pricing__w_key(w, "after_trial");
+        PRICING__W_KEY(w, "after_trial");
         pricing__w_open(w, '{');
         write_lines(w, q);
         write_totals(w, q);
         pricing__w_close(w, '}');
     }
     if (q->has_term) {
-        pricing__w_key(w, "term");
+        PRICING__W_KEY(w, "term");
         pricing__w_open(w, '{');
         write_date(w, "start", &q->term_start);
         write_date(w, "end", &q->term_end);
-        pricing__w_key(w, "days");
+        PRICING__W_KEY(w, "days");
         pricing__w_u64(w, q->term_days);
         pricing__w_close(w, '}');
     }
     if (q->has_start) {
-        pricing__w_key(w, "service");
+        PRICING__W_KEY(w, "service");
         pricing__w_open(w, '{');
         write_date(w, "start", &q->start);
         if (q->has_end)
@@ -269,14 +269,14 @@ int pricing_error_write_json(pricing_buffer *buf, const pricing_error *e,
     pricing__w_start(&w, buf);
     pricing__w_lit(&w, "{\"error\":{\"code\":");
     pricing__w_cstr(&w, pricing_code_name(e->code));
-    pricing__w_key(&w, "path");
+    PRICING__W_KEY(&w, "path");
     pricing__w_cstr(&w, e->path);
-    pricing__w_key(&w, "message");
+    PRICING__W_KEY(&w, "message");
     pricing__w_cstr(&w, e->message);
     if (e->line > 0) {
-        pricing__w_key(&w, "line");
+        PRICING__W_KEY(&w, "line");
         pricing__w_u64(&w, (uint64_t)e->line);
-        pricing__w_key(&w, "column");
+        PRICING__W_KEY(&w, "column");
         pricing__w_u64(&w, (uint64_t)e->column);
     }
     pricing__w_lit(&w, "}}");
@@ -293,19 +293,19 @@ int pricing_catalog_write_summary(pricing_buffer *buf,
                                  "pricing_catalog_write_summary: NULL");
     pricing__w_start(&w, buf);
     pricing__w_lit(&w, "{\"valid\":true");
-    pricing__w_key(&w, "catalog");
+    PRICING__W_KEY(&w, "catalog");
     pricing__w_cstr(&w, cat->id);
     if (cat->version) {
-        pricing__w_key(&w, "version");
+        PRICING__W_KEY(&w, "version");
         pricing__w_cstr(&w, cat->version);
     }
-    pricing__w_key(&w, "currency");
+    PRICING__W_KEY(&w, "currency");
     pricing__w_cstr(&w, cat->currency);
-    pricing__w_key(&w, "minor_units");
+    PRICING__W_KEY(&w, "minor_units");
     pricing__w_u64(&w, cat->minor_units);
-    pricing__w_key(&w, "specs");
+    PRICING__W_KEY(&w, "specs");
     pricing__w_u64(&w, cat->nspecs);
-    pricing__w_key(&w, "skus");
+    PRICING__W_KEY(&w, "skus");
     pricing__w_u64(&w, cat->total_skus);
     pricing__w_close(&w, '}');
     return finish(&w, flags, err);

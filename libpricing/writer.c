@@ -199,24 +199,11 @@ void pricing__w_close(pricing__w *w, char c)
     pricing__w_raw(w, &c, 1);
 }
 
-void pricing__w_key(pricing__w *w, const char *key)
+void pricing__w_keyn(pricing__w *w, const char *key, size_t n)
 {
-    size_t n = 0;
-    char *p;
-    int plain = 1;
-
-    /* Most keys are the format's own ASCII names: one copy, no escaping. */
-    for (; key[n]; n++)
-        if ((unsigned char)key[n] < 0x20 || (unsigned char)key[n] >= 0x80 ||
-            key[n] == '"' || key[n] == '\\')
-            plain = 0;
-    if (!plain || !(p = room(w, n + 4))) {
-        if (!w->failed && last(w) != '{')
-            pricing__w_raw(w, ",", 1);
-        pricing__w_str(w, key, n);
-        pricing__w_raw(w, ":", 1);
+    char *p = room(w, n + 4);
+    if (!p)
         return;
-    }
     if (last(w) != '{')
         *p++ = ',';
     *p++ = '"';
@@ -224,6 +211,25 @@ void pricing__w_key(pricing__w *w, const char *key)
     p[n] = '"';
     p[n + 1] = ':';
     w->buf->size = (size_t)(p + n + 2 - w->buf->data);
+}
+
+void pricing__w_key(pricing__w *w, const char *key)
+{
+    size_t n;
+
+    /* Attribute ids are the seller's: escape them when they need it. */
+    for (n = 0; key[n]; n++)
+        if ((unsigned char)key[n] < 0x20 || (unsigned char)key[n] >= 0x80 ||
+            key[n] == '"' || key[n] == '\\')
+            break;
+    if (!key[n]) {
+        pricing__w_keyn(w, key, n);
+        return;
+    }
+    if (!w->failed && last(w) != '{')
+        pricing__w_raw(w, ",", 1);
+    pricing__w_cstr(w, key);
+    pricing__w_raw(w, ":", 1);
 }
 
 void pricing__w_elem(pricing__w *w)

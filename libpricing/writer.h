@@ -37,6 +37,10 @@ void pricing__w_dec(pricing__w *w, const mpz_t v, unsigned scale, int strip);
 void pricing__w_open(pricing__w *w, char c);
 void pricing__w_close(pricing__w *w, char c);
 void pricing__w_key(pricing__w *w, const char *key);
+/* The same for a key known to need no escaping, n bytes long. */
+void pricing__w_keyn(pricing__w *w, const char *key, size_t n);
+/* A string literal key: its length is known when compiling. */
+#define PRICING__W_KEY(w, lit) pricing__w_keyn((w), (lit), sizeof(lit) - 1)
 /* The comma before an array element when it is not the first. */
 void pricing__w_elem(pricing__w *w);
 
