@@ -3,6 +3,9 @@
  *   pricing quote [CATALOG [REQUEST]]   price one request
  *   pricing validate [--rules koogallery] CATALOG
  *   pricing batch CATALOG               JSON Lines in, JSON Lines out
+ *   pricing sheet [--spec ID] [--format csv|json] [--template] CATALOG
+ *   pricing import CATALOG SHEET        a filled-in sheet -> catalog
+ *   pricing diff [--requests FILE] OLD NEW
  *
  * Exit status: 0 success, 1 an input was rejected, 2 wrong usage, 3 a file
  * could not be read or the output could not be written. */
@@ -21,6 +24,10 @@ static const char usage_text[] =
     "usage: pricing quote [--pretty] [CATALOG [REQUEST]]\n"
     "       pricing validate [--pretty] [--rules koogallery] CATALOG\n"
     "       pricing batch CATALOG < requests.jsonl\n"
+    "       pricing sheet [--spec ID] [--format csv|json] [--template] "
+    "CATALOG\n"
+    "       pricing import [--pretty] CATALOG SHEET.csv\n"
+    "       pricing diff [--pretty] [--requests FILE.jsonl] OLD NEW\n"
     "       pricing --help | --version\n"
     "\n"
     "quote     prints the quote of REQUEST (a file, or standard input when\n"
@@ -28,6 +35,12 @@ static const char usage_text[] =
     "          envelope {\"catalog\": {...}, \"request\": {...}}\n"
     "validate  checks CATALOG, optionally against marketplace rules\n"
     "batch     reads one request per line, writes one quote or error per line\n"
+    "sheet     prints every price of CATALOG, one row per SKU, plan and rule\n"
+    "          (CSV by default); --template leaves the prices empty\n"
+    "import    prints CATALOG with the prices of SHEET.csv (- for standard\n"
+    "          input) filled in, or every bad cell with its row and column\n"
+    "diff      prints the price changes from catalog OLD to NEW; with\n"
+    "          --requests, each request's old and new total\n"
     "\n"
     "Errors are printed as a JSON error object on standard output and as one\n"
     "line on standard error. Exit status: 0 success, 1 an input was\n"
@@ -37,6 +50,10 @@ static const char usage_text[] =
 typedef struct options {
     unsigned flags;
     const char *rules;
+    const char *spec;     /* sheet --spec */
+    const char *format;   /* sheet --format */
+    int template_;        /* sheet --template */
+    const char *requests; /* diff --requests */
     const char *args[3];
     int nargs;
 } options;
@@ -268,6 +285,131 @@ static int cmd_batch(const options *o)
     return status == EXIT_OK && b.rejected ? EXIT_REJECTED : status;
 }
 
+/* A CSV sheet is printed as it is: it ends its own last line (CRLF). */
+static int print_sheet(int rc, pricing_buffer *buf, const pricing_error *err,
+                       unsigned flags)
+{
+    int status;
+    if (rc != 0)
+        return print_result(rc, buf, err, flags);
+    status = buf->size && fwrite(buf->data, 1, buf->size, stdout) != buf->size
+                 ? EXIT_IO
+                 : EXIT_OK;
+    pricing_buffer_dispose(buf);
+    return finish_output(status);
+}
+
+static int cmd_sheet(const options *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL;
+    pricing_error err;
+    int json = o->format && strcmp(o->format, "json") == 0, rc;
+    unsigned flags = o->flags | (json ? PRICING_SHEET_JSON : PRICING_SHEET_CSV) |
+                     (o->template_ ? PRICING_SHEET_TEMPLATE : 0u);
+
+    pricing_error_init(&err);
+    rc = pricing_catalog_load_file(&cat, o->args[0], &err);
+    if (rc == 0)
+        rc = pricing_catalog_sheet(&buf, cat, o->spec, flags, &err);
+    pricing_catalog_free(cat);
+    if (json)
+        return print_result(rc, &buf, &err, o->flags);
+    return print_sheet(rc, &buf, &err, o->flags);
+}
+
+/* A rejected sheet: the library wrote every bad cell into buf. */
+static int print_rejected_sheet(pricing_buffer *buf, const pricing_error *err)
+{
+    fprintf(stderr, "pricing: %s%s%s: %s\n", pricing_code_name(err->code),
+            err->path[0] ? " at " : "", err->path, err->message);
+    if (emit(buf) != 0) {
+        pricing_buffer_dispose(buf);
+        return finish_output(EXIT_IO);
+    }
+    pricing_buffer_dispose(buf);
+    return finish_output(err->code == PRICING_IO_ERROR ? EXIT_IO
+                                                       : EXIT_REJECTED);
+}
+
+static int cmd_import(const options *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL;
+    pricing_error err;
+    char *csv = NULL;
+    size_t len = 0;
+    int rc, sheet_failed = 0;
+
+    pricing_error_init(&err);
+    rc = pricing_catalog_load_file(&cat, o->args[0], &err);
+    if (rc == 0)
+        rc = cli_read_file(&csv, &len, o->args[1], PRICING_MAX_CATALOG_BYTES,
+                           &err);
+    if (rc == 0) {
+        rc = pricing_catalog_import_sheet(&buf, cat, csv, len, o->flags, &err);
+        sheet_failed = rc != 0 && buf.size > 0;
+    }
+    free(csv);
+    pricing_catalog_free(cat);
+    if (sheet_failed)
+        return print_rejected_sheet(&buf, &err);
+    return print_result(rc, &buf, &err, o->flags);
+}
+
+static int cmd_diff(const options *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_catalog *old_cat = NULL, *new_cat = NULL;
+    pricing_error err;
+    char *jsonl = NULL;
+    size_t len = 0;
+    int rc;
+
+    pricing_error_init(&err);
+    rc = pricing_catalog_load_file(&old_cat, o->args[0], &err);
+    if (rc == 0)
+        rc = pricing_catalog_load_file(&new_cat, o->args[1], &err);
+    if (rc == 0 && o->requests)
+        rc = cli_read_file(&jsonl, &len, o->requests,
+                           PRICING_MAX_CATALOG_BYTES, &err);
+    if (rc == 0 && o->requests)
+        rc = pricing_catalog_diff_requests(&buf, old_cat, new_cat, jsonl, len,
+                                           o->flags, &err);
+    else if (rc == 0)
+        rc = pricing_catalog_diff(&buf, old_cat, new_cat, o->flags, &err);
+    free(jsonl);
+    pricing_catalog_free(old_cat);
+    pricing_catalog_free(new_cat);
+    return print_result(rc, &buf, &err, o->flags);
+}
+
+/* Options that belong to one command. */
+static int check_options(const options *o, const char *cmd)
+{
+    int sheet = strcmp(cmd, "sheet") == 0;
+    if (o->rules && strcmp(cmd, "validate") != 0)
+        return usage_error("--rules goes with validate", o->flags);
+    if ((o->spec || o->format || o->template_) && !sheet)
+        return usage_error("--spec, --format and --template go with sheet",
+                           o->flags);
+    if (o->requests && strcmp(cmd, "diff") != 0)
+        return usage_error("--requests goes with diff", o->flags);
+    if (o->format && strcmp(o->format, "csv") != 0 &&
+        strcmp(o->format, "json") != 0)
+        return usage_error("--format is csv or json", o->flags);
+    if (sheet && (o->flags & PRICING_JSON_PRETTY) &&
+        !(o->format && strcmp(o->format, "json") == 0))
+        return usage_error("--pretty goes with --format json", 0);
+    return -1;
+}
+
+/* An option's value: the next argument. */
+static const char *option_value(int argc, char **argv, int *i)
+{
+    return ++*i < argc ? argv[*i] : NULL;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -290,6 +432,17 @@ int main(int argc, char **argv)
             if (++i >= argc)
                 return usage_error("--rules needs a rule set", o.flags);
             o.rules = argv[i];
+        } else if (strcmp(a, "--spec") == 0) {
+            if (!(o.spec = option_value(argc, argv, &i)))
+                return usage_error("--spec needs a spec id", o.flags);
+        } else if (strcmp(a, "--format") == 0) {
+            if (!(o.format = option_value(argc, argv, &i)))
+                return usage_error("--format needs csv or json", o.flags);
+        } else if (strcmp(a, "--template") == 0) {
+            o.template_ = 1;
+        } else if (strcmp(a, "--requests") == 0) {
+            if (!(o.requests = option_value(argc, argv, &i)))
+                return usage_error("--requests needs a file", o.flags);
         } else if (a[0] == '-' && a[1] != '\0') {
             return usage_error("unknown option", o.flags);
         } else if (!cmd) {
@@ -302,8 +455,8 @@ int main(int argc, char **argv)
     }
     if (!cmd)
         return usage_error("no command", o.flags);
-    if (o.rules && strcmp(cmd, "validate") != 0)
-        return usage_error("--rules goes with validate", o.flags);
+    if ((i = check_options(&o, cmd)) >= 0)
+        return i;
     if (strcmp(cmd, "quote") == 0) {
         if (o.nargs > 2)
             return usage_error("quote takes CATALOG and REQUEST", o.flags);
@@ -321,6 +474,21 @@ int main(int argc, char **argv)
             return usage_error("batch writes one line per request: no --pretty",
                                0);
         return cmd_batch(&o);
+    }
+    if (strcmp(cmd, "sheet") == 0) {
+        if (o.nargs != 1)
+            return usage_error("sheet takes one CATALOG", o.flags);
+        return cmd_sheet(&o);
+    }
+    if (strcmp(cmd, "import") == 0) {
+        if (o.nargs != 2)
+            return usage_error("import takes CATALOG and SHEET", o.flags);
+        return cmd_import(&o);
+    }
+    if (strcmp(cmd, "diff") == 0) {
+        if (o.nargs != 2)
+            return usage_error("diff takes OLD and NEW catalogs", o.flags);
+        return cmd_diff(&o);
     }
     return usage_error("unknown command", o.flags);
 }

@@ -95,7 +95,8 @@ typedef enum pricing_code {
  * it) before reuse. path is a JSON Pointer (RFC 6901) into the document
  * at fault, "" for the whole document; line, column (1-based, in bytes)
  * and position (0-based byte offset) are set for JSON syntax errors and
- * are 0 otherwise. Paths longer than the buffer are cut at a character
+ * are 0 otherwise (pricing_catalog_import_sheet sets line and column to
+ * the row and column of the CSV cell at fault). Paths longer than the buffer are cut at a character
  * boundary and end in "...".
  */
 typedef struct pricing_error {
@@ -420,6 +421,77 @@ pricing_envelope_quote_json(pricing_buffer *buf, const char *json, size_t len,
 #define PRICING_MAX_SKUS 1000000
 #define PRICING_MAX_QUANTITY 1000000000000000ull /* 10^15 */
 #define PRICING_MAX_COUNT 120
+
+/* ------------------------------------------------------------------ */
+/* Seller tools                                                        */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The catalog as canonical JSON (docs/seller-tools.md): every member it
+ * holds, amounts as written, a fixed key order, SKUs in the order of
+ * their enum values. Loading the output and writing it again gives the
+ * same bytes. flags: PRICING_JSON_PRETTY.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_write_json(pricing_buffer *buf,
+                           const pricing_catalog *catalog, unsigned flags,
+                           pricing_error *err);
+
+/* Flags of pricing_catalog_sheet (with PRICING_JSON_PRETTY for JSON). */
+#define PRICING_SHEET_CSV 0x10u      /* RFC 4180 CSV (the default) */
+#define PRICING_SHEET_JSON 0x20u     /* {"catalog":...,"rows":[...]} */
+#define PRICING_SHEET_TEMPLATE 0x40u /* the same rows, prices left empty */
+
+/*
+ * The price sheet of catalog: one row per price of every SKU x plan (the
+ * fixed price, the base, each linear or package rule, each tier), plus
+ * one row per unavailable SKU; only spec spec_id's rows unless it is
+ * NULL (unknown_spec). CSV has a header row and CRLF line ends; see
+ * docs/seller-tools.md for the columns.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_sheet(pricing_buffer *buf, const pricing_catalog *catalog,
+                      const char *spec_id, unsigned flags,
+                      pricing_error *err);
+
+/*
+ * Reads a CSV price sheet (len bytes, as pricing_catalog_sheet writes it,
+ * filled in) and writes catalog as canonical JSON with those prices into
+ * buf. Every spec with a row in the sheet must have all its rows; specs
+ * without rows keep their prices. A bad cell is reported at path
+ * "/row/N/column/NAME" with line = N (the record number, the header is
+ * 1) and column = the field number (1-based); errors of the whole sheet
+ * have path "" or "/row/N". The result is loaded before it is returned,
+ * so it is a valid catalog. flags: PRICING_JSON_PRETTY.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_import_sheet(pricing_buffer *buf,
+                             const pricing_catalog *catalog, const char *csv,
+                             size_t len, unsigned flags, pricing_error *err);
+
+/*
+ * The price changes from old_catalog to new_catalog as JSON: added,
+ * removed and changed specs, SKUs, plans, bases, rules and tiers with
+ * their old and new values, and a summary. flags: PRICING_JSON_PRETTY.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_diff(pricing_buffer *buf, const pricing_catalog *old_catalog,
+                     const pricing_catalog *new_catalog, unsigned flags,
+                     pricing_error *err);
+
+/*
+ * The same document plus each request of jsonl (JSON Lines, len bytes,
+ * as `pricing batch` reads them) priced under both catalogs: old and new
+ * total (or error) and the difference, and a summary (how many pay more,
+ * less, the same; the largest changes; requests that stop being valid).
+ * Catalogs of different currencies are invalid_value at /currency.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_diff_requests(pricing_buffer *buf,
+                              const pricing_catalog *old_catalog,
+                              const pricing_catalog *new_catalog,
+                              const char *jsonl, size_t len, unsigned flags,
+                              pricing_error *err);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,10 @@
  *   validate  pricing_catalog_load_file [+ pricing_catalog_check_rules]
  *             + pricing_catalog_write_summary
  *   batch     pricing_catalog_load_file + pricing_quote_json per line
+ *   sheet     pricing_catalog_load_file + pricing_catalog_sheet
+ *   import    pricing_catalog_load_file + pricing_catalog_import_sheet
+ *   diff      pricing_catalog_load_file (twice) + pricing_catalog_diff or
+ *             pricing_catalog_diff_requests
  *
  * A failure to load the catalog is written with pricing_error_write_json.
  * The cases directory is $top_srcdir/tests/cases, or SRCDIR/tests/cases.
@@ -157,13 +161,14 @@ static void check_rc(const char *name, const char *what, int rc,
 
 /* ------------------------------------------------------------ front ends */
 
-/* Loads catalog.json; on failure writes the error and returns non-zero. */
-static int load_catalog(const char *name, pricing_catalog **cat, output *o)
+/* Loads file; on failure writes the error and returns non-zero. */
+static int load_named(const char *name, const char *file,
+                      pricing_catalog **cat, output *o)
 {
     pricing_error err;
     int rc;
     pricing_error_init(&err);
-    rc = pricing_catalog_load_file(cat, "catalog.json", &err);
+    rc = pricing_catalog_load_file(cat, file, &err);
     check_rc(name, "pricing_catalog_load_file", rc, &err);
     if (rc != 0) {
         if (*cat != NULL)
@@ -171,6 +176,11 @@ static int load_catalog(const char *name, pricing_catalog **cat, output *o)
         out_error(o, &err);
     }
     return rc;
+}
+
+static int load_catalog(const char *name, pricing_catalog **cat, output *o)
+{
+    return load_named(name, "catalog.json", cat, o);
 }
 
 /* pricing_quote_json of one request; the buffer holds the quote or the
@@ -276,6 +286,95 @@ static int run_batch(const char *name, pricing_quote *quote, output *o)
     return rejected ? -1 : 0;
 }
 
+/* sheet FORMAT [SPEC]: a CSV sheet is printed as it is. */
+static int run_sheet(const char *name, const char *format, const char *spec,
+                     output *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL;
+    pricing_error err;
+    unsigned flags;
+    int rc, json = strstr(format, "json") != NULL;
+
+    flags = (json ? PRICING_SHEET_JSON : PRICING_SHEET_CSV) |
+            (strncmp(format, "template", 8) == 0 ? PRICING_SHEET_TEMPLATE : 0);
+    if (load_catalog(name, &cat, o) != 0)
+        return -1;
+    pricing_error_init(&err);
+    rc = pricing_catalog_sheet(&buf, cat, *spec ? spec : NULL, flags, &err);
+    check_rc(name, "pricing_catalog_sheet", rc, &err);
+    if (rc != 0)
+        out_error(o, &err);
+    else if (json)
+        out_document(o, &buf);
+    else
+        out_append(o, buf.data, buf.size);
+    pricing_buffer_dispose(&buf);
+    pricing_catalog_free(cat);
+    return rc;
+}
+
+/* A rejected sheet leaves every bad cell in the buffer. */
+static int run_import(const char *name, output *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL;
+    pricing_error err;
+    bytes csv;
+    int rc;
+
+    if (load_catalog(name, &cat, o) != 0)
+        return -1;
+    if (read_file(&csv, "sheet.csv") != 0) { /* the command's io_error */
+        pricing_catalog_free(cat);
+        return -2;
+    }
+    pricing_error_init(&err);
+    rc = pricing_catalog_import_sheet(&buf, cat, csv.data, csv.len, 0, &err);
+    check_rc(name, "pricing_catalog_import_sheet", rc, &err);
+    if (rc == 0 || buf.size > 0)
+        out_document(o, &buf);
+    else
+        out_error(o, &err);
+    pricing_buffer_dispose(&buf);
+    free(csv.data);
+    pricing_catalog_free(cat);
+    return rc;
+}
+
+static int run_diff(const char *name, output *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_catalog *a = NULL, *b = NULL;
+    pricing_error err;
+    bytes req;
+    int rc;
+
+    if (load_named(name, "old.json", &a, o) != 0)
+        return -1;
+    if (load_named(name, "new.json", &b, o) != 0) {
+        pricing_catalog_free(a);
+        return -1;
+    }
+    pricing_error_init(&err);
+    if (read_file(&req, "requests.jsonl") == 0) {
+        rc = pricing_catalog_diff_requests(&buf, a, b, req.data, req.len, 0,
+                                           &err);
+        free(req.data);
+    } else {
+        rc = pricing_catalog_diff(&buf, a, b, 0, &err);
+    }
+    check_rc(name, "pricing_catalog_diff", rc, &err);
+    if (rc == 0)
+        out_document(o, &buf);
+    else
+        out_error(o, &err);
+    pricing_buffer_dispose(&buf);
+    pricing_catalog_free(a);
+    pricing_catalog_free(b);
+    return rc;
+}
+
 /* ---------------------------------------------------------------- compare */
 
 static void compare(const char *name, const char *how, const bytes *want,
@@ -298,7 +397,7 @@ static void compare(const char *name, const char *how, const bytes *want,
 
 static void run_case(const char *name)
 {
-    char dir[8192], args[256], cmd[64], opt[64], extra[64];
+    char dir[8192], args[256], cmd[64], opt[64], extra[64] = "";
     bytes want, status, argtext;
     output got = {NULL, 0, 0};
     int cwd, rc, want_ok, words;
@@ -315,8 +414,9 @@ static void run_case(const char *name)
     snprintf(args, sizeof args, "%s", argtext.data);
     cmd[0] = opt[0] = '\0';
     words = sscanf(args, "%63s %63s %63s", cmd, opt, extra);
-    ck_assert_msg(words == 1 || words == 2, "%s: bad args \"%s\"", name,
-                  args);
+    ck_assert_msg(words == 1 || words == 2 ||
+                      (words == 3 && strcmp(cmd, "sheet") == 0),
+                  "%s: bad args \"%s\"", name, args);
     want_ok = atoi(status.data) == 0;
 
     if (strcmp(cmd, "quote") == 0) {
@@ -345,6 +445,19 @@ static void run_case(const char *name)
         got.len = 0;
         rc = run_batch(name, NULL, &got);
         compare(name, "batch, NULL pricing_quote", &want, &got, want_ok, rc);
+    } else if (strcmp(cmd, "sheet") == 0) {
+        ck_assert_msg(words >= 2, "%s: sheet takes a format", name);
+        rc = run_sheet(name, opt, words == 3 ? extra : "", &got);
+        compare(name, "sheet", &want, &got, want_ok, rc);
+    } else if (strcmp(cmd, "import") == 0) {
+        ck_assert_msg(words == 1, "%s: import takes no option", name);
+        rc = run_import(name, &got);
+        if (rc != -2) /* no sheet.csv: the io_error is the command's */
+            compare(name, "import", &want, &got, want_ok, rc);
+    } else if (strcmp(cmd, "diff") == 0) {
+        ck_assert_msg(words == 1, "%s: diff takes no option", name);
+        rc = run_diff(name, &got);
+        compare(name, "diff", &want, &got, want_ok, rc);
     } else {
         note("%s: unknown command \"%s\"", name, cmd);
     }

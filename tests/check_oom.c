@@ -127,6 +127,41 @@ static int op_envelope(const char *env, size_t len, const char *unused,
     return rc;
 }
 
+/* The seller tools: a sheet, its import with a new price, the new catalog
+ * loaded, and a diff with requests priced under both. */
+static int op_seller(const char *cat_json, size_t clen, const char *reqs,
+                     size_t rlen, pricing_buffer *out)
+{
+    pricing_buffer sheet = PRICING_BUFFER_INIT, json = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL, *cat2 = NULL;
+    pricing_error err;
+    char *p;
+    int rc;
+    pricing_error_init(&err);
+    rc = pricing_catalog_load(&cat, cat_json, clen, &err);
+    if (rc == 0)
+        rc = pricing_catalog_sheet(&sheet, cat, NULL, PRICING_SHEET_CSV, &err);
+    if (rc == 0 && (p = strstr(sheet.data, ",99.00,")) != NULL)
+        p[1] = '8';
+    if (rc == 0)
+        rc = pricing_catalog_import_sheet(&json, cat, sheet.data, sheet.size,
+                                          0, &err);
+    if (rc == 0)
+        rc = pricing_catalog_load(&cat2, json.data, json.size, &err);
+    if (rc == 0)
+        rc = pricing_catalog_diff_requests(out, cat, cat2, reqs, rlen, 0,
+                                           &err);
+    pricing_buffer_dispose(&sheet);
+    pricing_buffer_dispose(&json);
+    pricing_catalog_free(cat);
+    pricing_catalog_free(cat2);
+    if (rc != 0)
+        ck_assert_msg(err.code == PRICING_OUT_OF_MEMORY,
+                      "expected out_of_memory, got %s at %s: %s",
+                      pricing_code_name(err.code), err.path, err.message);
+    return rc;
+}
+
 /* Runs op with the Nth allocation failing, N = 1, 2, ... until a run
  * that fails nothing; checks the outcome and that nothing leaked. */
 static void sweep(op_fn op, const char *a, size_t alen, const char *b,
@@ -204,6 +239,21 @@ START_TEST(test_envelope)
 }
 END_TEST
 
+START_TEST(test_seller)
+{
+    size_t clen;
+    char *cat = read_all("examples/catalog.json", &clen);
+    static const char reqs[] =
+        "{\"spec\":\"starter\",\"plan\":\"month\",\"count\":3}\n"
+        "{\"spec\":\"standard\",\"sku\":{\"edition\":\"pro\",\"users\":20},"
+        "\"plan\":\"month\"}\n"
+        "{\"spec\":\"nope\"}\n";
+    sweep(op_seller, cat, clen, reqs, strlen(reqs), 0);
+    sweep(op_seller, cat, clen, reqs, strlen(reqs), 1);
+    free(cat);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("oom");
@@ -215,6 +265,7 @@ int main(void)
     tcase_add_test(tc, test_quote_transient);
     tcase_add_test(tc, test_quote_persistent);
     tcase_add_test(tc, test_envelope);
+    tcase_add_test(tc, test_seller);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

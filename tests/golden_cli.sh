@@ -71,7 +71,7 @@ for dir in "$cases"/${GOLDEN_CASES:-*}/; do
         count
         continue
     }
-    if [ -n "$extra" ]; then
+    if [ -n "$extra" ] && [ "$cmd" != sheet ]; then
         fail "args has too many words"
         count
         continue
@@ -101,6 +101,32 @@ for dir in "$cases"/${GOLDEN_CASES:-*}/; do
     batch)
         (cd "$dir" && exec "$pricing" batch catalog.json) \
             <"$dir/requests.jsonl" >"$tmp/out" 2>"$tmp/err"
+        status=$? ;;
+    sheet) # sheet FORMAT [SPEC]
+        case $opt in
+        csv) set -- ;;
+        json) set -- --format json ;;
+        template) set -- --template ;;
+        template-json) set -- --template --format json ;;
+        *) fail "unknown sheet format '$opt'"
+           count
+           continue ;;
+        esac
+        if [ -n "$extra" ]; then set -- "$@" --spec "$extra"; fi
+        (cd "$dir" && exec "$pricing" sheet "$@" catalog.json) \
+            </dev/null >"$tmp/out" 2>"$tmp/err"
+        status=$? ;;
+    import)
+        (cd "$dir" && exec "$pricing" import catalog.json sheet.csv) \
+            </dev/null >"$tmp/out" 2>"$tmp/err"
+        status=$? ;;
+    diff)
+        set --
+        if [ -f "$dir/requests.jsonl" ]; then
+            set -- --requests requests.jsonl
+        fi
+        (cd "$dir" && exec "$pricing" diff "$@" old.json new.json) \
+            </dev/null >"$tmp/out" 2>"$tmp/err"
         status=$? ;;
     *)
         fail "unknown command '$cmd' in args"

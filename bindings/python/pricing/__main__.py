@@ -6,6 +6,9 @@ messages on standard error and the same exit status as the C command::
     python3 -m pricing quote [--pretty] [CATALOG [REQUEST]]
     python3 -m pricing validate [--pretty] [--rules koogallery] CATALOG
     python3 -m pricing batch CATALOG < requests.jsonl
+    python3 -m pricing sheet [--spec ID] [--format csv|json] [--template] CATALOG
+    python3 -m pricing import [--pretty] CATALOG SHEET.csv
+    python3 -m pricing diff [--pretty] [--requests FILE.jsonl] OLD NEW
     python3 -m pricing --help | --version
 
 Exit status: 0 success, 1 an input was rejected, 2 wrong usage, 3 a file
@@ -28,6 +31,10 @@ USAGE = (
     "usage: pricing quote [--pretty] [CATALOG [REQUEST]]\n"
     "       pricing validate [--pretty] [--rules koogallery] CATALOG\n"
     "       pricing batch CATALOG < requests.jsonl\n"
+    "       pricing sheet [--spec ID] [--format csv|json] [--template] "
+    "CATALOG\n"
+    "       pricing import [--pretty] CATALOG SHEET.csv\n"
+    "       pricing diff [--pretty] [--requests FILE.jsonl] OLD NEW\n"
     "       pricing --help | --version\n"
     "\n"
     "quote     prints the quote of REQUEST (a file, or standard input when\n"
@@ -35,6 +42,12 @@ USAGE = (
     "          envelope {\"catalog\": {...}, \"request\": {...}}\n"
     "validate  checks CATALOG, optionally against marketplace rules\n"
     "batch     reads one request per line, writes one quote or error per line\n"
+    "sheet     prints every price of CATALOG, one row per SKU, plan and rule\n"
+    "          (CSV by default); --template leaves the prices empty\n"
+    "import    prints CATALOG with the prices of SHEET.csv (- for standard\n"
+    "          input) filled in, or every bad cell with its row and column\n"
+    "diff      prints the price changes from catalog OLD to NEW; with\n"
+    "          --requests, each request's old and new total\n"
     "\n"
     "Errors are printed as a JSON error object on standard output and as one\n"
     "line on standard error. Exit status: 0 success, 1 an input was\n"
@@ -58,6 +71,10 @@ class _Cli:
         self.stderr = stderr
         self.flags = 0
         self.rules: Optional[bytes] = None
+        self.spec: Optional[bytes] = None
+        self.format: Optional[bytes] = None
+        self.template = False
+        self.requests: Optional[bytes] = None
 
     # -- output
 
@@ -280,6 +297,74 @@ class _Cli:
                      f"rejected\n".encode("ascii"))
         return EXIT_REJECTED if status == EXIT_OK and rejected else status
 
+    def sheet(self, args: List[bytes]) -> int:
+        """pricing sheet [--spec ID] [--format F] [--template] CATALOG."""
+        json_format = self.format == b"json"
+        try:
+            with _api.Catalog.load(args[0]) as catalog:
+                out = catalog._sheet_bytes(
+                    "json" if json_format else "csv", self.spec,
+                    self.template, bool(self.flags & _lib.JSON_PRETTY))
+        except errors.PricingError as e:
+            return self.report(e)
+        if json_format:
+            return self.result(out)
+        try:  # a CSV sheet ends its own last line
+            self.write(out)
+        except _OutputError:
+            return self.finish(EXIT_IO, failed=True)
+        return self.finish(EXIT_OK)
+
+    def import_(self, args: List[bytes]) -> int:
+        """pricing import CATALOG SHEET."""
+        try:
+            with _api.Catalog.load(args[0]) as catalog:
+                data = self.read_file(args[1], _lib.MAX_CATALOG_BYTES)
+                return self.result(catalog._import_bytes(data, self.flags))
+        except errors.PricingError as e:
+            document = getattr(e, "document", None)
+            if not document:
+                return self.report(e)
+            err = e._struct()
+            path = bytes(err.path)
+            self.say(b"pricing: " + e.code.encode("ascii")
+                     + (b" at " if path else b"") + path + b": "
+                     + bytes(err.message) + b"\n")
+            try:
+                self.emit(document.encode("utf-8"))
+            except _OutputError:
+                return self.finish(EXIT_IO, failed=True)
+            return self.finish(EXIT_IO if e.code == "io_error"
+                               else EXIT_REJECTED)
+
+    def diff(self, args: List[bytes]) -> int:
+        """pricing diff [--requests FILE] OLD NEW."""
+        try:
+            with _api.Catalog.load(args[0]) as old, \
+                    _api.Catalog.load(args[1]) as new:
+                jsonl = None if self.requests is None else \
+                    self.read_file(self.requests, _lib.MAX_CATALOG_BYTES)
+                return self.result(old._diff_bytes(new, jsonl, self.flags))
+        except errors.PricingError as e:
+            return self.report(e)
+
+    def check_options(self, cmd: bytes) -> Optional[int]:
+        """The usage error of an option given to the wrong command."""
+        sheet = cmd == b"sheet"
+        if self.rules is not None and cmd != b"validate":
+            return self.usage_error("--rules goes with validate")
+        if (self.spec is not None or self.format is not None
+                or self.template) and not sheet:
+            return self.usage_error(
+                "--spec, --format and --template go with sheet")
+        if self.requests is not None and cmd != b"diff":
+            return self.usage_error("--requests goes with diff")
+        if self.format is not None and self.format not in (b"csv", b"json"):
+            return self.usage_error("--format is csv or json")
+        if sheet and self.flags & _lib.JSON_PRETTY and self.format != b"json":
+            return self.usage_error("--pretty goes with --format json", 0)
+        return None
+
     def run(self, argv: Sequence[bytes]) -> int:
         """Parses the arguments as cli/main.c's main() does and runs the command."""
         args: List[bytes] = []
@@ -309,6 +394,16 @@ class _Cli:
                 if i >= len(argv):
                     return self.usage_error("--rules needs a rule set")
                 self.rules = argv[i]
+            elif a in (b"--spec", b"--format", b"--requests"):
+                i += 1
+                if i >= len(argv):
+                    return self.usage_error(
+                        {b"--spec": "--spec needs a spec id",
+                         b"--format": "--format needs csv or json",
+                         b"--requests": "--requests needs a file"}[a])
+                setattr(self, a[2:].decode("ascii"), argv[i])
+            elif a == b"--template":
+                self.template = True
             elif a.startswith(b"-") and a != b"-":
                 return self.usage_error("unknown option")
             elif cmd is None:
@@ -320,8 +415,9 @@ class _Cli:
             i += 1
         if cmd is None:
             return self.usage_error("no command")
-        if self.rules is not None and cmd != b"validate":
-            return self.usage_error("--rules goes with validate")
+        bad = self.check_options(cmd)
+        if bad is not None:
+            return bad
         if cmd == b"quote":
             if len(args) > 2:
                 return self.usage_error("quote takes CATALOG and REQUEST")
@@ -337,6 +433,18 @@ class _Cli:
                 return self.usage_error(
                     "batch writes one line per request: no --pretty", 0)
             return self.batch(args)
+        if cmd == b"sheet":
+            if len(args) != 1:
+                return self.usage_error("sheet takes one CATALOG")
+            return self.sheet(args)
+        if cmd == b"import":
+            if len(args) != 2:
+                return self.usage_error("import takes CATALOG and SHEET")
+            return self.import_(args)
+        if cmd == b"diff":
+            if len(args) != 2:
+                return self.usage_error("diff takes OLD and NEW catalogs")
+            return self.diff(args)
         return self.usage_error("unknown command")
 
 

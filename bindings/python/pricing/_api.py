@@ -11,7 +11,7 @@ from ctypes import byref, c_void_p, pointer
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from . import _encode, _lib, errors
 
@@ -41,7 +41,9 @@ def _errcheck(result: int, func: Any, args: Tuple[Any, ...]) -> int:
 for _name in ("pricing_catalog_load", "pricing_catalog_load_file",
               "pricing_catalog_check_rules", "pricing_quote_new",
               "pricing_quote_json", "pricing_catalog_write_summary",
-              "pricing_envelope_quote_json"):
+              "pricing_envelope_quote_json", "pricing_catalog_write_json",
+              "pricing_catalog_sheet", "pricing_catalog_diff",
+              "pricing_catalog_diff_requests"):
     getattr(_c, _name).errcheck = _errcheck
 del _name
 
@@ -616,6 +618,143 @@ class Catalog:
         data = _encode.to_bytes(request, "request")
         return self._quote_bytes(
             data, _lib.JSON_PRETTY if pretty else 0).decode("utf-8")
+
+
+    # -- seller tools (docs/seller-tools.md)
+
+    def _buffer_call(self, fn: Any, *args: Any) -> bytes:
+        """fn(buf, catalog, *args, err) into a fresh buffer (raises
+        PricingError)."""
+        ptr = self._handle.acquire()
+        buf = _lib.Buffer()
+        try:
+            fn(byref(buf), ptr, *args, _lib.Error())
+            return _lib.take(buf)
+        finally:
+            _c.pricing_buffer_dispose(byref(buf))
+            self._handle.release()
+
+    def to_json(self, pretty: bool = False) -> str:
+        """The catalog as canonical JSON: every member it holds, amounts as
+        written, in a fixed order (what ``pricing import`` writes)."""
+        return self._buffer_call(_c.pricing_catalog_write_json,
+                                 _lib.JSON_PRETTY if pretty else 0
+                                 ).decode("utf-8")
+
+    def _sheet_bytes(self, format: str = "csv",
+                     spec: Union[None, str, bytes] = None,
+                     template: bool = False, pretty: bool = False) -> bytes:
+        if format not in ("csv", "json"):
+            raise errors.make("invalid_argument",
+                              "format is \"csv\" or \"json\"")
+        spec_b = None
+        if spec is not None:
+            if not isinstance(spec, (str, bytes)):
+                raise TypeError("spec must be a str")
+            spec_b = spec if isinstance(spec, bytes) else \
+                spec.encode("utf-8", "surrogatepass")
+            if b"\0" in spec_b:
+                raise errors.make("invalid_argument",
+                                  "the spec id contains a NUL")
+        flags = (_lib.SHEET_JSON if format == "json" else _lib.SHEET_CSV) \
+            | (_lib.SHEET_TEMPLATE if template else 0) \
+            | (_lib.JSON_PRETTY if pretty and format == "json" else 0)
+        return self._buffer_call(_c.pricing_catalog_sheet, spec_b, flags)
+
+    def sheet(self, format: str = "csv", spec: Optional[str] = None,
+              template: bool = False, pretty: bool = False) -> str:
+        """The price sheet: one row per price of every SKU x plan, as RFC
+        4180 CSV (``format="csv"``, CRLF line ends, a header row) or JSON
+        (``"json"``; ``pretty`` indents it). ``spec`` keeps one spec's
+        rows (unknown: RequestError unknown_spec); ``template`` leaves the
+        prices empty for a seller to fill in."""
+        return self._sheet_bytes(format, spec, template, pretty
+                                 ).decode("utf-8")
+
+    def _import_bytes(self, csv: Union[str, bytes],
+                      flags: int = 0) -> bytes:
+        if isinstance(csv, str):
+            data = csv.encode("utf-8", "surrogatepass")
+        elif isinstance(csv, (bytes, bytearray, memoryview)):
+            data = bytes(csv)
+        else:
+            raise TypeError("the sheet must be CSV text (str or bytes)")
+        ptr = self._handle.acquire()
+        buf = _lib.Buffer()
+        err = _lib.Error()
+        try:
+            rc = _c.pricing_catalog_import_sheet(byref(buf), ptr, data,
+                                                 len(data), flags, err)
+            out = _lib.take(buf)
+        finally:
+            _c.pricing_buffer_dispose(byref(buf))
+            self._handle.release()
+        if rc == 0:
+            return out
+        exc = errors.from_struct(err, rc)
+        exc.document = out.decode("utf-8", "replace") if out else None
+        cells = json.loads(out).get("errors", []) if out else []
+        exc.errors = tuple(
+            errors.make(d["code"], d["message"], d["path"],
+                        line=d.get("line"), column=d.get("column"))
+            for d in cells) or (exc,)
+        raise exc
+
+    def import_sheet(self, csv: Union[str, bytes],
+                     pretty: bool = False) -> str:
+        """This catalog with the prices of a filled-in CSV sheet (str or
+        bytes), as canonical catalog JSON (load it with
+        :meth:`from_json`). A rejected sheet raises the PricingError of its
+        first bad cell (path ``/row/N/column/NAME``, ``line`` the row,
+        ``column`` the column), with ``errors``: every bad cell as a
+        PricingError, and ``document``: the JSON ``pricing import``
+        prints (None when the sheet was not read: a closed catalog)."""
+        return self._import_bytes(csv, _lib.JSON_PRETTY if pretty else 0
+                                  ).decode("utf-8")
+
+    def _diff_bytes(self, other: "Catalog", requests: Any = None,
+                    flags: int = 0) -> bytes:
+        if not isinstance(other, Catalog):
+            raise TypeError("diff takes another Catalog")
+        jsonl = None if requests is None else _jsonl(requests)
+        other_ptr = other._handle.acquire()
+        try:
+            if jsonl is None:
+                return self._buffer_call(_c.pricing_catalog_diff, other_ptr,
+                                         flags)
+            return self._buffer_call(_c.pricing_catalog_diff_requests,
+                                     other_ptr, jsonl, len(jsonl), flags)
+        finally:
+            other._handle.release()
+
+    def diff(self, other: "Catalog", requests: Any = None) -> Dict[str, Any]:
+        """The price changes from this catalog (old) to ``other`` (new):
+        ``{"old", "new", "changes": [...], "summary": {...}}``. With
+        ``requests`` (JSON Lines text, or an iterable of requests as dicts
+        or JSON text), also ``"requests"``: each one's old and new total
+        (or error) and the difference, and ``"requests_summary"``."""
+        return json.loads(self._diff_bytes(other, requests))
+
+    def diff_json(self, other: "Catalog", requests: Any = None,
+                  pretty: bool = False) -> str:
+        """:meth:`diff` as the JSON text ``pricing diff`` prints."""
+        return self._diff_bytes(other, requests,
+                                _lib.JSON_PRETTY if pretty else 0
+                                ).decode("utf-8")
+
+
+def _jsonl(requests: Any) -> bytes:
+    """JSON Lines bytes of requests: text as it is, or one line per item."""
+    if isinstance(requests, (str, bytes, bytearray, memoryview)):
+        return _encode.to_bytes(requests, "requests")
+    lines = []
+    for item in requests:
+        line = _encode.to_bytes(item, "request")
+        if b"\n" in line:
+            raise errors.make("invalid_argument",
+                              "a request of the list spans several lines")
+        lines.append(line)
+    return b"".join(line + b"\n" for line in lines)
 
 
 def _envelope_bytes(data: bytes, flags: int = 0) -> bytes:

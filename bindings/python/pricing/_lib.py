@@ -55,6 +55,9 @@ __all__ = [
     "MAX_REQUEST_BYTES",
     "MAX_CATALOG_BYTES",
     "JSON_PRETTY",
+    "SHEET_CSV",
+    "SHEET_JSON",
+    "SHEET_TEMPLATE",
 ]
 
 #: The libpricing version this binding was written for (MAJOR, MINOR, MICRO).
@@ -66,6 +69,9 @@ SONAME = "libpricing.so.0"
 ERROR_PATH_SIZE = 1024
 ERROR_MESSAGE_SIZE = 256
 JSON_PRETTY = 0x1
+SHEET_CSV = 0x10
+SHEET_JSON = 0x20
+SHEET_TEMPLATE = 0x40
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
 MAX_REQUEST_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -127,6 +133,24 @@ _FUNCTIONS = {
     "pricing_envelope_quote_json": (
         c_int,
         [BufferP, c_char_p, c_size_t, c_uint, ErrorP],
+    ),
+    # Seller tools.
+    "pricing_catalog_write_json": (c_int, [BufferP, c_void_p, c_uint, ErrorP]),
+    "pricing_catalog_sheet": (
+        c_int,
+        [BufferP, c_void_p, c_char_p, c_uint, ErrorP],
+    ),
+    "pricing_catalog_import_sheet": (
+        c_int,
+        [BufferP, c_void_p, c_char_p, c_size_t, c_uint, ErrorP],
+    ),
+    "pricing_catalog_diff": (
+        c_int,
+        [BufferP, c_void_p, c_void_p, c_uint, ErrorP],
+    ),
+    "pricing_catalog_diff_requests": (
+        c_int,
+        [BufferP, c_void_p, c_void_p, c_char_p, c_size_t, c_uint, ErrorP],
     ),
 }
 

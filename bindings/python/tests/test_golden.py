@@ -2,8 +2,9 @@
 command printed (``expected``) and its exit status (``status``).
 
 A case directory holds ``args`` (``quote``, ``envelope``, ``validate``
-[RULES] or ``batch``), its inputs (catalog.json, request.json, input.json,
-requests.jsonl), ``expected`` and ``status``. Each case is run three ways:
+[RULES], ``batch``, ``sheet FORMAT [SPEC]``, ``import`` or ``diff``), its
+inputs (catalog.json, request.json, input.json, requests.jsonl, sheet.csv,
+old.json, new.json), ``expected`` and ``status``. Each case is run three ways:
 through the API (``Quote.json`` + "\\n", ``PricingError.json`` + "\\n"),
 through ``pricing.__main__.main`` in process, and through
 ``python3 -m pricing`` in a child process (a sample of the cases unless
@@ -45,7 +46,12 @@ def _file(name: str) -> bytes:
         return f.read()
 
 
-def _argv(words: List[str]) -> Tuple[List[str], str]:
+_SHEET_FLAGS = {"csv": [], "json": ["--format", "json"],
+                "template": ["--template"],
+                "template-json": ["--template", "--format", "json"]}
+
+
+def _argv(words: List[str], case_dir: str = "") -> Tuple[List[str], str]:
     """The command line of a case (file names relative to its directory)
     and the input file fed on standard input ("" for none)."""
     if not words:
@@ -60,6 +66,15 @@ def _argv(words: List[str]) -> Tuple[List[str], str]:
         return ["validate", *rules, "catalog.json"], ""
     if kind == "batch":
         return ["batch", "catalog.json"], "requests.jsonl"
+    if kind == "sheet":
+        spec = ["--spec", words[2]] if len(words) > 2 else []
+        return ["sheet", *_SHEET_FLAGS[words[1]], *spec, "catalog.json"], ""
+    if kind == "import":
+        return ["import", "catalog.json", "sheet.csv"], ""
+    if kind == "diff":
+        req = os.path.exists(os.path.join(case_dir, "requests.jsonl"))
+        return ["diff", *(["--requests", "requests.jsonl"] if req else []),
+                "old.json", "new.json"], ""
     raise ValueError(f"unknown case kind {kind!r}")
 
 
@@ -82,7 +97,7 @@ class GoldenCases(unittest.TestCase):
     def case(self, name: str) -> Tuple[List[str], List[str], bytes, int,
                                        bytes]:
         words = (_read(name, "args") or b"").decode().split()
-        argv, stdin_name = _argv(words)
+        argv, stdin_name = _argv(words, os.path.join(CASES_DIR, name))
         expected = _read(name, "expected") or b""
         status = int((_read(name, "status") or b"0").decode().strip() or 0)
         stdin = (_read(name, stdin_name) or b"") if stdin_name else b""
@@ -90,9 +105,41 @@ class GoldenCases(unittest.TestCase):
 
     # -- the API
 
+    def seller_output(self, words: List[str]) -> Tuple[bytes, int]:
+        """sheet, import and diff through Catalog.sheet, import_sheet and
+        diff_json."""
+        kind = words[0]
+        try:
+            if kind == "diff":
+                requests = _file("requests.jsonl") \
+                    if os.path.exists("requests.jsonl") else None
+                with pricing.Catalog.load("old.json") as old, \
+                        pricing.Catalog.load("new.json") as new:
+                    return (old.diff_json(new, requests) + "\n").encode(), 0
+            with pricing.Catalog.load("catalog.json") as catalog:
+                if kind == "sheet":
+                    fmt = "json" if words[1].endswith("json") else "csv"
+                    text = catalog.sheet(
+                        fmt, words[2] if len(words) > 2 else None,
+                        words[1].startswith("template"))
+                    return (text + ("\n" if fmt == "json" else "")
+                            ).encode(), 0
+                if not os.path.exists("sheet.csv"):
+                    return b"", -1  # the command's io_error
+                try:
+                    return (catalog.import_sheet(_file("sheet.csv"))
+                            + "\n").encode(), 0
+                except pricing.PricingError as e:
+                    doc = getattr(e, "document", None) or e.json
+                    return (doc + "\n").encode(), _status_of(e)
+        except pricing.PricingError as e:
+            return (e.json + "\n").encode(), _status_of(e)
+
     def api_output(self, words: List[str], stdin: bytes) -> Tuple[bytes,
                                                                    int]:
         kind = words[0]
+        if kind in ("sheet", "import", "diff"):
+            return self.seller_output(words)
         out: List[bytes] = []
         status = 0
         try:
