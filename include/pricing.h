@@ -274,6 +274,22 @@ pricing_quote_new(pricing_quote **out, pricing_error *err);
 /* NULL is a no-op. */
 PRICING_EXPORT void pricing_quote_free(pricing_quote *quote);
 
+/* Flags of a quote object. */
+#define PRICING_QUOTE_TOTALS_ONLY 0x1u /* no lines: totals at the speed of
+                                          prefix sums (see docs/api.md) */
+
+/*
+ * Sets the flags of later computes. With PRICING_QUOTE_TOTALS_ONLY a
+ * compute prices graduated rules from the prefix sums prepared at load,
+ * in time logarithmic in the number of tiers, and keeps no lines: the
+ * totals are exact and rounded as usual, but pricing_quote_line and
+ * pricing_quote_write_json refuse the quote (invalid_argument) and
+ * pricing_quote_line_count is 0. For repricing many orders.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_quote_set_flags(pricing_quote *quote, unsigned flags,
+                        pricing_error *err);
+
 /*
  * Prices request into quote (which may hold an earlier result: its
  * storage is reused, so a loop of compute calls allocates nothing once

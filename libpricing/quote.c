@@ -86,6 +86,7 @@ static pricing__qline *add_line(pricing_quote *q, pricing__line_kind kind)
     l->unit_price = NULL;
     l->flat = NULL;
     l->sku = NULL;
+    l->passed = 0;
     mpz_set_ui(l->period, 0);
     mpz_set_ui(l->exact, 0);
     return l;
@@ -189,7 +190,15 @@ static int rule_lines(pricing_quote *q, const pricing__attr *at,
     if (r->kind == PRICING__VOLUME)
         return tier_line(q, at, r, k, qty) ? 0 : -1;
     /* Graduated: the tiers below were passed through whole (their amounts
-     * are precomputed), the tier reached holds the rest. */
+     * are precomputed), the tier reached holds the rest. Totals only: the
+     * tiers below are one prefix sum, whatever their number. */
+    if (q->totals_only && k > 0) {
+        if (!(l = tier_line(q, at, r, 0, 0)))
+            return -1;
+        l->passed = (uint32_t)k;
+        mpz_set(l->period, r->tiers[k].before);
+        return tier_line(q, at, r, k, qty - r->tiers[k].from) ? 0 : -1;
+    }
     for (j = 0; j < k; j++) {
         const pricing__tier *t = &r->tiers[j];
         if (!(l = tier_line(q, at, r, j, 0)))
@@ -332,11 +341,16 @@ static int round_quote(pricing_quote *q)
                            cat->mode);
         pricing__round_div(q->period_total, q->tmp, q->exact_total, q->tmp3,
                            cat->mode);
-        return allocate(q, 0, q->total);
+        /* the lines' rounded shares are only needed to show the lines */
+        return q->totals_only ? 0 : allocate(q, 0, q->total);
     case PRICING__AT_PERIOD:
         mpz_divexact(q->tmp, q->exact_total, q->tmp2);
         pricing__round_div(q->period_total, q->tmp, q->tmp, q->unit,
                            cat->mode);
+        if (q->totals_only) {
+            mpz_mul(q->total, q->period_total, q->tmp2);
+            return 0;
+        }
         if (allocate(q, 1, q->period_total) != 0)
             return -1;
         mpz_mul(q->total, q->period_total, q->tmp2);
@@ -886,6 +900,9 @@ int pricing_quote_compute(pricing_quote *q, const pricing_request *r,
     q->from = r->from;
     q->has_term = 0;
     q->uniform = r->type < PRICING__UPGRADE;
+    /* Line rounding rounds every line: it needs them all. */
+    q->totals_only = (q->flags & PRICING_QUOTE_TOTALS_ONLY) &&
+                     r->cat->at != PRICING__AT_LINE;
     mpz_set(q->den, q->cat->den);
     q->den_pow10 = (int)q->cat->scale;
     if ((rc = check_request(q, r, &sku, err)) != 0)
@@ -910,5 +927,15 @@ int pricing_quote_compute(pricing_quote *q, const pricing_request *r,
         return rc;
     }
     q->valid = 1;
+    return 0;
+}
+
+int pricing_quote_set_flags(pricing_quote *q, unsigned flags,
+                            pricing_error *err)
+{
+    if (!q || (flags & ~PRICING_QUOTE_TOTALS_ONLY))
+        return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
+                                 "pricing_quote_set_flags: bad argument");
+    q->flags = flags;
     return 0;
 }

@@ -41,6 +41,7 @@ typedef struct pricing__qline {
     mpz_t amount;  /* the whole order, rounded (minor units) */
     mpz_t scratch;
     const char *exact_s, *amount_s, *term_s; /* text, formatted on demand */
+    uint32_t passed; /* totals only: the graduated tiers this line sums */
 } pricing__qline;
 
 struct pricing_quote {
@@ -56,6 +57,8 @@ struct pricing_quote {
     pricing__date start, end, term_start, term_end;
     uint64_t days, term_days; /* change quotes: R and D */
     int valid;
+    unsigned flags;   /* PRICING_QUOTE_* */
+    int totals_only;  /* this result keeps no lines (flags, not at: line) */
     pricing__qline *lines;
     size_t nlines, lines_cap; /* lines_cap entries are mpz_init'ed */
     size_t *order;            /* scratch for the remainder ranking */

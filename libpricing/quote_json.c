@@ -255,6 +255,10 @@ int pricing_quote_write_json(pricing_buffer *buf, const pricing_quote *q,
     if (!buf || !q || !q->valid)
         return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                                  "pricing_quote_write_json: no quote");
+    if (q->totals_only)
+        return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
+                                 "pricing_quote_write_json: the quote was "
+                                 "computed with totals only");
     pricing__w_start(&w, buf);
     write_quote(&w, q);
     return finish(&w, flags, err);
@@ -338,6 +342,7 @@ int pricing_quote_json(pricing_buffer *buf, const pricing_catalog *cat,
     pricing_error mine;
     pricing_quote *own = NULL;
     pricing__doc doc;
+    unsigned flags_saved;
     int rc;
 
     pricing_error_init(&mine);
@@ -353,6 +358,8 @@ int pricing_quote_json(pricing_buffer *buf, const pricing_catalog *cat,
         quote = own;
     rc = pricing__doc_parse(&doc, json ? json : "", len,
                             PRICING_MAX_REQUEST_BYTES, &mine);
+    flags_saved = quote->flags; /* the driver writes the lines */
+    quote->flags = 0;
     if (rc == 0) {
         rc = pricing__request_read(&quote->scratch, cat, &doc, doc.root, "",
                                    &mine);
@@ -362,6 +369,7 @@ int pricing_quote_json(pricing_buffer *buf, const pricing_catalog *cat,
         rc = pricing_quote_compute(quote, &quote->scratch, &mine);
     if (rc == 0)
         rc = pricing_quote_write_json(buf, quote, flags, &mine);
+    quote->flags = flags_saved;
     pricing_quote_free(own);
     return finish_driver(buf, &mine, err, rc, flags);
 }
@@ -526,14 +534,14 @@ void pricing_quote_exact_total_mpq(void *rop, const pricing_quote *q)
 
 size_t pricing_quote_line_count(const pricing_quote *q)
 {
-    return q && q->valid ? q->nlines : 0;
+    return q && q->valid && !q->totals_only ? q->nlines : 0;
 }
 
 int pricing_quote_line(pricing_line *out, pricing_quote *q, size_t index,
                        pricing_error *err)
 {
     const pricing__qline *l;
-    if (!out || !q || !q->valid || index >= q->nlines)
+    if (!out || !q || !q->valid || q->totals_only || index >= q->nlines)
         return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                                  "pricing_quote_line: no such line");
     if (ensure_text(q) != 0)

@@ -2002,6 +2002,68 @@ START_TEST(test_typed_upgrade)
 }
 END_TEST
 
+/* Totals only: the same totals as a full quote, for every rounding point
+ * and mode, with graduated tiers priced from prefix sums; no lines. */
+START_TEST(test_totals_only)
+{
+    static const char *const modes[] = {"half_up", "half_even", "floor",
+                                        "ceiling"};
+    static const char *const ats[] = {"total", "period", "line"};
+    char cat_text[1024];
+    size_t m, a, users;
+    for (m = 0; m < 4; m++)
+        for (a = 0; a < 3; a++) {
+            pricing_catalog *cat;
+            pricing_request *req = NULL;
+            pricing_quote *full = NULL, *fast = NULL;
+            pricing_buffer buf = PRICING_BUFFER_INIT;
+            pricing_error err;
+            snprintf(cat_text, sizeof cat_text,
+                     "{'catalog':'t','currency':'USD','rounding':{'mode':'%s',"
+                     "'at':'%s'},'specs':[{'id':'s','billing':'yearly_monthly',"
+                     "'template':'custom','attributes':[{'id':'u','type':"
+                     "'quantity','min':0,'max':1000}],'skus':[{'sku':{},"
+                     "'prices':{'month':{'base':'9.99','quantities':{'u':{"
+                     "'graduated':[{'up_to':3,'unit_price':'0.125'},"
+                     "{'up_to':10,'unit_price':'0.333','flat':'1'},"
+                     "{'up_to':100,'unit_price':'0.2'},"
+                     "{'up_to':null,'unit_price':'0.0051'}]}}}}}]}]}",
+                     modes[m], ats[a]);
+            cat = load_catalog_sq(cat_text);
+            pricing_error_init(&err);
+            ck_assert_int_eq(pricing_request_new(&req, cat, "s", &err), 0);
+            ck_assert_int_eq(pricing_quote_new(&full, &err), 0);
+            ck_assert_int_eq(pricing_quote_new(&fast, &err), 0);
+            ck_assert_int_eq(pricing_quote_set_flags(fast,
+                                                     PRICING_QUOTE_TOTALS_ONLY,
+                                                     &err), 0);
+            for (users = 0; users <= 1000; users += 37) {
+                ck_assert_int_eq(pricing_request_set_quantity(req, "u", users,
+                                                              &err), 0);
+                ck_assert_int_eq(pricing_request_set_count(req, 3, &err), 0);
+                ck_assert_int_eq(pricing_quote_compute(full, req, &err), 0);
+                ck_assert_int_eq(pricing_quote_compute(fast, req, &err), 0);
+                ck_assert_str_eq(pricing_quote_total(fast),
+                                 pricing_quote_total(full));
+                ck_assert_str_eq(pricing_quote_exact_total(fast),
+                                 pricing_quote_exact_total(full));
+                ck_assert_str_eq(pricing_quote_period_total(fast),
+                                 pricing_quote_period_total(full));
+            }
+            if (a != 2) { /* line rounding keeps its lines */
+                ck_assert_uint_eq(pricing_quote_line_count(fast), 0);
+                EXPECT_ERROR(pricing_quote_write_json(&buf, fast, 0, &err),
+                             err, PRICING_INVALID_ARGUMENT, "");
+            }
+            pricing_buffer_dispose(&buf);
+            pricing_quote_free(full);
+            pricing_quote_free(fast);
+            pricing_request_free(req);
+            pricing_catalog_free(cat);
+        }
+}
+END_TEST
+
 Suite *unit_api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -2020,6 +2082,7 @@ Suite *unit_api_suite(void)
     tcase_add_test(tc, test_rounding_policies);
     tcase_add_test(tc, test_check_rules);
     tcase_add_test(tc, test_typed_upgrade);
+    tcase_add_test(tc, test_totals_only);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("drivers");
