@@ -53,6 +53,7 @@ void pricing_quote_free(pricing_quote *q)
     mpz_clear(q->tmp2);
     mpz_clear(q->tmp3);
     free(q->text);
+    free(q->ltext);
     free(q);
 }
 

@@ -70,9 +70,9 @@ struct pricing_quote {
     int den_pow10;
     mpz_t period_total, exact_total, total, tmp, tmp2, tmp3;
     /* Text for the accessors, formatted on first use (ensure_text). */
-    char *text;
-    size_t text_cap;
-    int text_ready;
+    char *text, *ltext;      /* totals' text; lines' text */
+    size_t text_cap, ltext_cap;
+    int text_ready;          /* 1: totals formatted, 2: lines too */
     const char *total_s, *exact_s, *period_s, *zero_s;
     /* The JSON driver parses requests into this, so a reused quote makes
      * a request cost no allocation of its own. */

@@ -428,75 +428,84 @@ int pricing_envelope_quote_json(pricing_buffer *buf, const char *json,
 /* Every string a quote hands out, formatted together on first use into
  * one block (reused by later quotes), so the pointers stay valid until
  * the next compute and the hot path formats nothing it is not asked for. */
-static int ensure_text(pricing_quote *q)
+static int ensure_text(pricing_quote *q, int lines)
 {
     const pricing_catalog *cat = q->cat;
     size_t need = 0, i;
     char *p;
     mpz_t zero;
 
-    if (q->text_ready)
-        return 0;
-    mpz_init(zero);
-    need += pricing__decimal_format_size(q->total, cat->minor_units);
-    need += pricing__quote_exact_size(q, q->exact_total);
-    need += pricing__decimal_format_size(q->period_total, cat->minor_units);
-    need += pricing__decimal_format_size(zero, cat->minor_units);
-    for (i = 0; i < q->nlines; i++) {
-        need += pricing__quote_exact_size(q, q->lines[i].exact);
-        need += pricing__decimal_format_size(q->lines[i].amount,
+    if (!q->text_ready) {
+        mpz_init(zero);
+        need += pricing__decimal_format_size(q->total, cat->minor_units);
+        need += pricing__quote_exact_size(q, q->exact_total);
+        need += pricing__decimal_format_size(q->period_total,
                                              cat->minor_units);
-    }
-    if (pricing__grow((void **)&q->text, &q->text_cap, need, 1) != 0) {
+        need += pricing__decimal_format_size(zero, cat->minor_units);
+        if (pricing__grow((void **)&q->text, &q->text_cap, need, 1) != 0) {
+            mpz_clear(zero);
+            return -1;
+        }
+        p = q->text;
+        q->total_s = p;
+        p += pricing__decimal_format(p, q->total, cat->minor_units, 0) + 1;
+        q->exact_s = p;
+        p += pricing__quote_exact_format(p, q, q->exact_total) + 1;
+        q->period_s = p;
+        p += pricing__decimal_format(p, q->period_total, cat->minor_units, 0) + 1;
+        q->zero_s = p;
+        pricing__decimal_format(p, zero, cat->minor_units, 0);
         mpz_clear(zero);
-        return -1;
+        q->text_ready = 1;
     }
-    p = q->text;
-#define PUT(slot, v, scale, strip)                                             \
-    do {                                                                       \
-        (slot) = p;                                                            \
-        p += pricing__decimal_format(p, (v), (scale), (strip)) + 1;            \
-    } while (0)
-    PUT(q->total_s, q->total, cat->minor_units, 0);
-    q->exact_s = p;
-    p += pricing__quote_exact_format(p, q, q->exact_total) + 1;
-    PUT(q->period_s, q->period_total, cat->minor_units, 0);
-    PUT(q->zero_s, zero, cat->minor_units, 0);
-    for (i = 0; i < q->nlines; i++) {
-        q->lines[i].exact_s = p;
-        p += pricing__quote_exact_format(p, q, q->lines[i].exact) + 1;
-        PUT(q->lines[i].amount_s, q->lines[i].amount, cat->minor_units, 0);
+    /* The lines' text only when a line is asked for: reading a total
+     * should not format every line. */
+    if (lines && q->text_ready < 2) {
+        need = 0;
+        for (i = 0; i < q->nlines; i++) {
+            need += pricing__quote_exact_size(q, q->lines[i].exact);
+            need += pricing__decimal_format_size(q->lines[i].amount,
+                                                 cat->minor_units);
+        }
+        if (pricing__grow((void **)&q->ltext, &q->ltext_cap, need + 1, 1) != 0)
+            return -1;
+        p = q->ltext;
+        for (i = 0; i < q->nlines; i++) {
+            q->lines[i].exact_s = p;
+            p += pricing__quote_exact_format(p, q, q->lines[i].exact) + 1;
+            q->lines[i].amount_s = p;
+            p += pricing__decimal_format(p, q->lines[i].amount,
+                                         cat->minor_units, 0) + 1;
+        }
+        q->text_ready = 2;
     }
-#undef PUT
-    mpz_clear(zero);
-    q->text_ready = 1;
     return 0;
 }
 
 const char *pricing_quote_total(pricing_quote *q)
 {
-    if (!q || !q->valid || ensure_text(q) != 0)
+    if (!q || !q->valid || ensure_text(q, 0) != 0)
         return NULL;
     return q->trial ? q->zero_s : q->total_s;
 }
 
 const char *pricing_quote_exact_total(pricing_quote *q)
 {
-    if (!q || !q->valid || ensure_text(q) != 0)
+    if (!q || !q->valid || ensure_text(q, 0) != 0)
         return NULL;
     return q->trial ? "0" : q->exact_s;
 }
 
 const char *pricing_quote_period_total(pricing_quote *q)
 {
-    if (!q || !q->valid || ensure_text(q) != 0)
+    if (!q || !q->valid || ensure_text(q, 0) != 0)
         return NULL;
     return q->trial ? q->zero_s : q->period_s;
 }
 
 const char *pricing_quote_after_trial_total(pricing_quote *q)
 {
-    if (!q || !q->valid || ensure_text(q) != 0)
+    if (!q || !q->valid || ensure_text(q, 0) != 0)
         return NULL;
     return q->total_s;
 }
@@ -544,7 +553,7 @@ int pricing_quote_line(pricing_line *out, pricing_quote *q, size_t index,
     if (!out || !q || !q->valid || q->totals_only || index >= q->nlines)
         return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                                  "pricing_quote_line: no such line");
-    if (ensure_text(q) != 0)
+    if (ensure_text(q, 1) != 0)
         return pricing__nomem(err);
     l = &q->lines[index];
     out->kind = kind_names[l->kind];
