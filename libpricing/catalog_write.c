@@ -407,26 +407,15 @@ void pricing__cw_catalog(pricing__cw *cw, const pricing_catalog *cat)
     size_t i;
 
     pricing__w_open(w, '{');
-    pricing__w_key(w, "catalog");
-    pricing__w_cstr(w, cat->id);
-    if (cat->version) {
-        pricing__w_key(w, "version");
-        pricing__w_cstr(w, cat->version);
-    }
-    pricing__w_key(w, "currency");
+    pricing__w_catalog_ids(w, cat);
+    PRICING__W_KEY(w, "currency");
     pricing__w_cstr(w, cat->currency);
     /* Only an override of the ISO 4217 table was written. */
     if (iso < 0 || (unsigned)iso != cat->minor_units) {
-        pricing__w_key(w, "minor_units");
+        PRICING__W_KEY(w, "minor_units");
         pricing__w_u64(w, cat->minor_units);
     }
-    pricing__w_key(w, "rounding");
-    pricing__w_open(w, '{');
-    pricing__w_key(w, "mode");
-    pricing__w_cstr(w, pricing__mode_name(cat->mode));
-    pricing__w_key(w, "at");
-    pricing__w_cstr(w, pricing__at_name(cat->at));
-    pricing__w_close(w, '}');
+    pricing__w_rounding(w, cat);
     pricing__w_key(w, "specs");
     pricing__w_open(w, '[');
     for (i = 0; i < cat->nspecs; i++) {
@@ -454,4 +443,25 @@ int pricing_catalog_write_json(pricing_buffer *buf,
         ((flags & PRICING_JSON_PRETTY) && pricing__w_pretty(buf) != 0))
         return pricing__nomem(err);
     return 0;
+}
+
+void pricing__w_catalog_ids(pricing__w *w, const pricing_catalog *cat)
+{
+    PRICING__W_KEY(w, "catalog");
+    pricing__w_cstr(w, cat->id);
+    if (cat->version) {
+        PRICING__W_KEY(w, "version");
+        pricing__w_cstr(w, cat->version);
+    }
+}
+
+void pricing__w_rounding(pricing__w *w, const pricing_catalog *cat)
+{
+    PRICING__W_KEY(w, "rounding");
+    pricing__w_open(w, '{');
+    PRICING__W_KEY(w, "mode");
+    pricing__w_cstr(w, pricing__mode_name(cat->mode));
+    PRICING__W_KEY(w, "at");
+    pricing__w_cstr(w, pricing__at_name(cat->at));
+    pricing__w_close(w, '}');
 }

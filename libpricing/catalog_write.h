@@ -25,6 +25,12 @@ typedef struct pricing__cw {
 } pricing__cw;
 
 void pricing__cw_catalog(pricing__cw *cw, const pricing_catalog *cat);
+
+/* Members every document about a catalog starts with: "catalog" and,
+ * when there is one, "version" (inside an open object). */
+void pricing__w_catalog_ids(pricing__w *w, const pricing_catalog *cat);
+/* "rounding": {"mode", "at"}. */
+void pricing__w_rounding(pricing__w *w, const pricing_catalog *cat);
 void pricing__cw_spec(pricing__cw *cw, const pricing__spec *spec);
 
 /* The spec's settings, by name, for the diff: "name", "billing",

@@ -535,12 +535,7 @@ static void catalog_name(pricing__w *w, const char *key,
 {
     pricing__w_key(w, key);
     pricing__w_open(w, '{');
-    pricing__w_key(w, "catalog");
-    pricing__w_cstr(w, cat->id);
-    if (cat->version) {
-        pricing__w_key(w, "version");
-        pricing__w_cstr(w, cat->version);
-    }
+    pricing__w_catalog_ids(w, cat);
     pricing__w_close(w, '}');
 }
 

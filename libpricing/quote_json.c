@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "catalog_parse.h"
+#include "catalog_write.h"
 #include "decimal.h"
 #include "memory.h"
 #include "quote.h"
@@ -162,12 +163,7 @@ static void write_quote(pricing__w *w, const pricing_quote *q)
     const pricing__spec *spec = q->spec;
 
     pricing__w_open(w, '{');
-    PRICING__W_KEY(w, "catalog");
-    pricing__w_cstr(w, cat->id);
-    if (cat->version) {
-        PRICING__W_KEY(w, "version");
-        pricing__w_cstr(w, cat->version);
-    }
+    pricing__w_catalog_ids(w, cat);
     if (q->type != PRICING__NEW) { /* 1.0 quotes keep their exact bytes */
         PRICING__W_KEY(w, "type");
         pricing__w_cstr(w, type_names[q->type]);
@@ -202,13 +198,7 @@ static void write_quote(pricing__w *w, const pricing_quote *q)
         write_lines(w, q);
         write_totals(w, q);
     }
-    PRICING__W_KEY(w, "rounding");
-    pricing__w_open(w, '{');
-    PRICING__W_KEY(w, "mode");
-    pricing__w_cstr(w, pricing__mode_name(cat->mode));
-    PRICING__W_KEY(w, "at");
-    pricing__w_cstr(w, pricing__at_name(cat->at));
-    pricing__w_close(w, '}');
+    pricing__w_rounding(w, cat);
     if (q->trial) {
         PRICING__W_KEY(w, "trial");
         pricing__w_lit(w, "true");
@@ -297,12 +287,7 @@ int pricing_catalog_write_summary(pricing_buffer *buf,
                                  "pricing_catalog_write_summary: NULL");
     pricing__w_start(&w, buf);
     pricing__w_lit(&w, "{\"valid\":true");
-    PRICING__W_KEY(&w, "catalog");
-    pricing__w_cstr(&w, cat->id);
-    if (cat->version) {
-        PRICING__W_KEY(&w, "version");
-        pricing__w_cstr(&w, cat->version);
-    }
+    pricing__w_catalog_ids(&w, cat);
     PRICING__W_KEY(&w, "currency");
     pricing__w_cstr(&w, cat->currency);
     PRICING__W_KEY(&w, "minor_units");

@@ -285,12 +285,7 @@ static void sheet_head(sheet_out *o, const pricing_catalog *cat)
         return;
     }
     pricing__w_open(w, '{');
-    pricing__w_key(w, "catalog");
-    pricing__w_cstr(w, cat->id);
-    if (cat->version) {
-        pricing__w_key(w, "version");
-        pricing__w_cstr(w, cat->version);
-    }
+    pricing__w_catalog_ids(w, cat);
     pricing__w_key(w, "currency");
     pricing__w_cstr(w, cat->currency);
     pricing__w_key(w, "template");
