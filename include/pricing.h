@@ -106,10 +106,17 @@ typedef struct pricing_error {
     size_t position;
     char path[PRICING_ERROR_PATH_SIZE];
     char message[PRICING_ERROR_MESSAGE_SIZE];
+    /* Room to grow without changing the struct's size (jansson had to
+     * hide its error code in the last byte of a string). Zeroed. */
+    unsigned char reserved_[32];
 } pricing_error;
 
 /* Resets err to "no error". */
 PRICING_EXPORT void pricing_error_init(pricing_error *err);
+
+/* sizeof(pricing_error) in this library: bindings check their mirror of
+ * the struct against it. */
+PRICING_EXPORT size_t pricing_error_size(void);
 
 /* The contract's snake_case name of a code ("json_syntax"); borrowed,
  * static. Unknown values give "unknown". */

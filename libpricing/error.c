@@ -46,6 +46,11 @@ const char *pricing_code_name(pricing_code code)
     return code_names[code];
 }
 
+size_t pricing_error_size(void)
+{
+    return sizeof(pricing_error);
+}
+
 void pricing_error_init(pricing_error *err)
 {
     if (err)

@@ -37,6 +37,7 @@ from ctypes import (
     c_char_p,
     c_int,
     c_size_t,
+    c_ubyte,
     c_uint,
     c_ulong,
     c_void_p,
@@ -87,6 +88,7 @@ class Error(Structure):
         ("position", c_size_t),
         ("path", c_char * ERROR_PATH_SIZE),
         ("message", c_char * ERROR_MESSAGE_SIZE),
+        ("reserved_", c_ubyte * 32),
     ]
 
 
@@ -268,10 +270,13 @@ if not (lib.pricing_format_version() or b"").startswith(b"1."):
         name="pricing._lib",
     )
 
-if ctypes.sizeof(Error) != 4 * 3 + 4 + ctypes.sizeof(c_size_t) \
-        + ERROR_PATH_SIZE + ERROR_MESSAGE_SIZE and sys.maxsize > 2**32:
-    # Layout sanity on LP64: int code, line, column, padding, size_t position.
-    raise ImportError("pricing: unexpected pricing_error layout",
+lib.pricing_error_size.argtypes = []
+lib.pricing_error_size.restype = c_size_t
+if ctypes.sizeof(Error) != lib.pricing_error_size():
+    # The mirror of struct pricing_error must match the library's.
+    raise ImportError("pricing: pricing_error is %d bytes in the library, "
+                      "%d in this binding" % (lib.pricing_error_size(),
+                                              ctypes.sizeof(Error)),
                       name="pricing._lib")
 
 
