@@ -39,7 +39,7 @@ static char *room(pricing__w *w, size_t n)
     return w->buf->data + w->buf->size;
 }
 
-void pricing__w_raw(pricing__w *w, const char *s, size_t n)
+void pricing__w_raw_slow(pricing__w *w, const char *s, size_t n)
 {
     char *p = room(w, n);
     if (p) {

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <gmp.h>
 
@@ -23,7 +24,19 @@ void pricing__w_start(pricing__w *w, pricing_buffer *buf);
 /* 0, or -1 when an allocation failed. NUL-terminates. */
 int pricing__w_done(pricing__w *w);
 
-void pricing__w_raw(pricing__w *w, const char *s, size_t n);
+/* Raw bytes. Inline: a quote is written in dozens of small pieces, and
+ * once the reused buffer is warm each is a bounds check and a copy. */
+void pricing__w_raw_slow(pricing__w *w, const char *s, size_t n);
+static inline void pricing__w_raw(pricing__w *w, const char *s, size_t n)
+{
+    pricing_buffer *b = w->buf;
+    if (!w->failed && b->capacity - b->size > n) {
+        memcpy(b->data + b->size, s, n);
+        b->size += n;
+    } else {
+        pricing__w_raw_slow(w, s, n);
+    }
+}
 void pricing__w_lit(pricing__w *w, const char *s); /* NUL-terminated raw */
 /* A JSON string; invalid UTF-8 becomes U+FFFD so the output is valid. */
 void pricing__w_str(pricing__w *w, const char *s, size_t n);
