@@ -1032,8 +1032,13 @@ static char *enum_catalog(size_t nattr, size_t nvalues, int with_skus)
 
 START_TEST(test_limit_attributes)
 {
-    char *json = enum_catalog(32, 1, 1);
+    char *json = enum_catalog(31, 1, 1); /* n - 1, n, n + 1 */
     pricing_catalog *cat = LOAD_OK(json);
+    ck_assert_uint_eq(cat->specs[0].nattrs, 31);
+    pricing_catalog_free(cat);
+    free(json);
+    json = enum_catalog(32, 1, 1);
+    cat = LOAD_OK(json);
     ck_assert_uint_eq(cat->specs[0].nattrs, 32);
     ck_assert_uint_eq(pricing_catalog_sku_count(cat), 1);
     pricing_catalog_free(cat);
@@ -1046,8 +1051,13 @@ END_TEST
 
 START_TEST(test_limit_enum_values)
 {
-    char *json = enum_catalog(1, 1000, 1);
+    char *json = enum_catalog(1, 999, 1); /* n - 1, n, n + 1 */
     pricing_catalog *cat = LOAD_OK(json);
+    ck_assert_uint_eq(cat->specs[0].attrs[0].nvalues, 999);
+    pricing_catalog_free(cat);
+    free(json);
+    json = enum_catalog(1, 1000, 1);
+    cat = LOAD_OK(json);
     ck_assert_uint_eq(cat->specs[0].attrs[0].nvalues, 1000);
     ck_assert_uint_eq(pricing_catalog_sku_count(cat), 1000);
     ck_assert_str_eq(cat->specs[0].skus[999].prices[PRICING__MONTH]
@@ -1079,8 +1089,14 @@ static char *tier_catalog(size_t ntiers, const char *rule)
 
 START_TEST(test_limit_tiers)
 {
-    char *json = tier_catalog(1000, "graduated");
+    char *json = tier_catalog(999, "volume"); /* n - 1, n, n + 1 */
     pricing_catalog *cat = LOAD_OK(json);
+    ck_assert_uint_eq(
+        cat->specs[0].skus[0].prices[PRICING__MONTH]->rules[0].ntiers, 999);
+    pricing_catalog_free(cat);
+    free(json);
+    json = tier_catalog(1000, "graduated");
+    cat = LOAD_OK(json);
     const pricing__rule *r =
         &cat->specs[0].skus[0].prices[PRICING__MONTH]->rules[0];
     ck_assert_uint_eq(r->ntiers, 1000);
