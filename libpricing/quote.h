@@ -40,7 +40,7 @@ typedef struct pricing__qline {
     mpz_t exact;   /* the whole order, exact (over the quote's den) */
     mpz_t amount;  /* the whole order, rounded (minor units) */
     mpz_t scratch;
-    const char *exact_s, *amount_s, *term_s; /* text, formatted on demand */
+    const char *exact_s, *amount_s; /* text, formatted on demand */
     uint32_t passed; /* totals only: the graduated tiers this line sums */
 } pricing__qline;
 

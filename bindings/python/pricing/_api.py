@@ -136,6 +136,21 @@ class _Document:
         return self._data
 
     @property
+    def catalog(self) -> str:
+        """The catalog's id."""
+        return self._d()["catalog"]
+
+    @property
+    def version(self) -> Optional[str]:
+        """The catalog's version, None when it has none."""
+        return self._d().get("version")
+
+    @property
+    def currency(self) -> str:
+        """The ISO 4217 code of every amount."""
+        return self._d()["currency"]
+
+    @property
     def json(self) -> str:
         """The compact JSON text, byte for byte what the ``pricing`` command
         prints, WITHOUT the newline the command writes after it."""
@@ -180,16 +195,6 @@ class Quote(_Document):
     __slots__ = ()
 
     @property
-    def catalog(self) -> str:
-        """The catalog's id."""
-        return self._d()["catalog"]
-
-    @property
-    def version(self) -> Optional[str]:
-        """The catalog's version, None when it has none."""
-        return self._d().get("version")
-
-    @property
     def type(self) -> str:
         """The kind of order (contract 1.1): "new", "renew", "upgrade" or
         "scale_out"."""
@@ -220,11 +225,6 @@ class Quote(_Document):
     def count(self) -> Optional[int]:
         """The number of periods bought."""
         return self._d().get("count")
-
-    @property
-    def currency(self) -> str:
-        """The ISO 4217 code of every amount."""
-        return self._d()["currency"]
 
     @property
     def lines(self) -> Tuple[Line, ...]:
@@ -300,21 +300,6 @@ class Summary(_Document):
     def valid(self) -> bool:
         """Always True: an invalid catalog raises instead."""
         return bool(self._d().get("valid"))
-
-    @property
-    def catalog(self) -> str:
-        """The catalog's id."""
-        return self._d()["catalog"]
-
-    @property
-    def version(self) -> Optional[str]:
-        """The catalog's version, None when it has none."""
-        return self._d().get("version")
-
-    @property
-    def currency(self) -> str:
-        """The ISO 4217 code."""
-        return self._d()["currency"]
 
     @property
     def minor_units(self) -> int:
