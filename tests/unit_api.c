@@ -695,6 +695,7 @@ START_TEST(test_version)
     ck_assert_str_eq(pricing_version_string(), PRICING_VERSION_STRING);
     ck_assert_uint_eq(pricing_version_hex(), PRICING_VERSION_HEX);
     ck_assert_str_eq(pricing_format_version(), "1.1");
+    ck_assert_uint_eq(pricing_error_size(), sizeof(pricing_error));
 }
 END_TEST
 
@@ -1991,6 +1992,58 @@ START_TEST(test_typed_upgrade)
     pricing_error_init(&err);
     EXPECT_ERROR(pricing_request_set_type(req, "downgrade", &err), err,
                  PRICING_INVALID_VALUE, "/type");
+
+    /* A renewal and a change with an explicit term end, through the typed
+     * setters and through JSON: the same bytes. */
+    {
+        static const char renew[] =
+            "{\"spec\":\"crm\",\"type\":\"renew\",\"sku\":{\"edition\":"
+            "\"pro\",\"users\":5},\"plan\":\"month\",\"count\":2,"
+            "\"current_end\":\"2026-01-31\",\"discount\":{\"amount_off\":"
+            "\"10.005\",\"periods\":2}}";
+        static const char change[] =
+            "{\"spec\":\"crm\",\"type\":\"upgrade\",\"from\":{\"edition\":"
+            "\"basic\",\"users\":5},\"sku\":{\"edition\":\"pro\",\"users\":5},"
+            "\"plan\":\"month\",\"start\":\"2026-01-01\",\"end\":"
+            "\"2026-03-01\",\"change_date\":\"2026-02-01\"}";
+        pricing_request *r2 = NULL;
+        pricing_error_init(&err);
+        ck_assert_int_eq(pricing_request_new(&r2, cat, "crm", &err), 0);
+        ck_assert_int_eq(pricing_request_set_type(r2, "renew", &err), 0);
+        ck_assert_int_eq(pricing_request_set_enum(r2, "edition", "pro", &err), 0);
+        ck_assert_int_eq(pricing_request_set_quantity(r2, "users", 5, &err), 0);
+        ck_assert_int_eq(pricing_request_set_plan(r2, "month", &err), 0);
+        ck_assert_int_eq(pricing_request_set_count(r2, 2, &err), 0);
+        ck_assert_int_eq(pricing_request_set_current_end(r2, "2026-01-31", &err), 0);
+        ck_assert_int_eq(pricing_request_set_discount(r2, "amount_off", "10.005",
+                                                      2, &err), 0);
+        ck_assert_int_eq(pricing_quote_compute(q, r2, &err), 0);
+        /* (100 + 5 x 50) x 2 - 10.005 x 2 = 679.99 */
+        ck_assert_str_eq(pricing_quote_exact_total(q), "679.99");
+        ck_assert_int_eq(pricing_quote_write_json(&typed, q, 0, &err), 0);
+        ck_assert_int_eq(pricing_quote_json(&json, cat, renew, strlen(renew),
+                                            NULL, 0, &err), 0);
+        ck_assert_str_eq(typed.data, json.data);
+
+        pricing_request_reset(r2);
+        ck_assert_int_eq(pricing_request_set_type(r2, "upgrade", &err), 0);
+        ck_assert_int_eq(pricing_request_set_from_enum(r2, "edition", "basic", &err), 0);
+        ck_assert_int_eq(pricing_request_set_from_quantity(r2, "users", 5, &err), 0);
+        ck_assert_int_eq(pricing_request_set_enum(r2, "edition", "pro", &err), 0);
+        ck_assert_int_eq(pricing_request_set_quantity(r2, "users", 5, &err), 0);
+        ck_assert_int_eq(pricing_request_set_plan(r2, "month", &err), 0);
+        ck_assert_int_eq(pricing_request_set_start(r2, "2026-01-01", &err), 0);
+        ck_assert_int_eq(pricing_request_set_end(r2, "2026-03-01", &err), 0);
+        ck_assert_int_eq(pricing_request_set_change_date(r2, "2026-02-01", &err), 0);
+        ck_assert_int_eq(pricing_quote_compute(q, r2, &err), 0);
+        /* (350 - 150) x 28 / 59 */
+        ck_assert_str_eq(pricing_quote_exact_total(q), "5600/59");
+        ck_assert_int_eq(pricing_quote_write_json(&typed, q, 0, &err), 0);
+        ck_assert_int_eq(pricing_quote_json(&json, cat, change, strlen(change),
+                                            NULL, 0, &err), 0);
+        ck_assert_str_eq(typed.data, json.data);
+        pricing_request_free(r2);
+    }
 
     mpq_clear(exact);
     mpq_clear(want);
