@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench.c - libpricing throughput, floors, growth and scaling in one run.
  *
  *   bench [BUILDDIR]                 the full benchmark (docs/performance.md)

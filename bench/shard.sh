@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # shard.sh - `pricing batch` on one core against the same filter sharded
 # over every core with GNU parallel, on a generated JSON Lines file.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* io.c - whole-input reads with a size cap, for the pricing command. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>

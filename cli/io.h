@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* io.h - reading inputs and writing outputs for the pricing command. */
 #ifndef PRICING_CLI_IO_H
 #define PRICING_CLI_IO_H

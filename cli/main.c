@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main.c - the pricing command: a thin client of the public API.
  *
  *   pricing quote [CATALOG [REQUEST]]   price one request

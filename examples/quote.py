@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Price one order with libpricing's Python binding.
 
     python3 examples/quote.py [CATALOG [REQUEST]]

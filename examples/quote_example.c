@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* quote_example.c - pricing an order from C with the typed API, then the
  * same order through the JSON driver. Built and run by `make check`:
  *   examples/quote_example examples/catalog.json */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Runs the C example on the bundled catalog and checks its exact output.
 set -u
 out=$("${top_builddir:-.}/examples/quote_example" "${top_srcdir:-.}/examples/catalog.json") || {

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # fuzz/build.sh - builds the fuzz targets (see fuzz/README.md).
 #
 #   sh fuzz/build.sh [TARGET...]           libFuzzer binaries, fuzz/bin/fuzz_TARGET
@@ -28,7 +29,7 @@ mkdir -p "$OUT"
 SRC=${PRICING_SRC:-.}
 INC="-I$SRC/include -I$SRC/libpricing $(pkg-config --cflags libcjson gmp)"
 LIBS="$(pkg-config --libs libcjson gmp)"
-LIBSRC=$(ls "$SRC"/libpricing/*.c)
+LIBSRC=$(ls "$SRC"/libpricing/*.c "$SRC"/libpricing/seller/*.c)
 
 for t in $targets; do
     case " $ALL " in *" $t "*) ;; *) echo "build.sh: unknown target $t" >&2; exit 2;; esac

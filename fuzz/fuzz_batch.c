@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_batch.c - the data is JSON Lines, as `pricing batch` reads it.
  *
  * The same per-line logic as the CLI's batch loop (cli/main.c): the input

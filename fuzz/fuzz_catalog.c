@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_catalog.c - the data is a catalog document.
  *
  * Rejected: the error is well formed (fuzz_check_error), and the same

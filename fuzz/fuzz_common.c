@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_common.c - shared invariant checks of the fuzz targets.
  *
  * Everything here recomputes what the library claims with code of its

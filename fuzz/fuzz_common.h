@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_common.h - shared invariant checks of the fuzz targets.
  *
  * The targets are test code, not the library: an invariant that fails

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_decimal.c - the amount grammar and exact decimal text.
  *
  * data[0] chooses the scale, data[1..] is the amount text (exactly sized,

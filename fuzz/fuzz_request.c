@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_request.c - the data is a quote request against fixed catalogs.
  *
  * One catalog text (graduated tiers with flat fees, volume tiers, linear

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """fuzz/gen_corpus.py - writes the seed corpus fuzz/corpus/<target>/.
 
 Seeds are small and derived from the contract's examples

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay.c - runs a fuzz target over saved inputs, without libFuzzer.
  *
  *   replay_TARGET [-q] PATH...

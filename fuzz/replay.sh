@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # fuzz/replay.sh - `make check`: replays each fuzz target's seed corpus
 # (fuzz/corpus/TARGET) and its saved crash inputs (fuzz/regressions/
 # TARGET-*) through the plain replay binaries (fuzz/replay_TARGET, built

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # fuzz/run.sh TARGET [SECONDS] [libFuzzer options...]
 #
 # Runs fuzz/bin/fuzz_TARGET (rebuilt by fuzz/build.sh when missing or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pricing.h - libpricing, an exact-arithmetic pricing and SKU engine.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* catalog.c - loading a catalog: the document, its specs, attributes and
  * SKUs; the arena that owns it all; lookups. */
 #include <errno.h>

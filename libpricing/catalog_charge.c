@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* catalog_charge.c - charges, quantity rules and tiers of a catalog. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* catalog_parse.h - shared by the catalog loader's files (private). */
 #ifndef PRICING_CATALOG_PARSE_H
 #define PRICING_CATALOG_PARSE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* currency.c - minor units of ISO 4217 codes.
  *
  * The table is ISO 4217 list one (SIX, the maintenance agency), as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* currency.h - the ISO 4217 table (private). */
 #ifndef PRICING_CURRENCY_H
 #define PRICING_CURRENCY_H

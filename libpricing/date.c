@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* date.c - proleptic Gregorian dates, years 1..9999.
  *
  * Dates convert to and from a day count (the ordinal, 0001-01-01 = 0)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* date.h - calendar dates without libc time functions (private).
  * mktime/localtime depend on TZ and the C library; service dates are pure
  * proleptic Gregorian arithmetic. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* decimal.c - the amount grammar, amounts into GMP, exact decimal text. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* decimal.h - the amount grammar and exact decimal text (private).
  *
  * Amounts never pass through a double: the text is checked against the

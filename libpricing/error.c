@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* error.c - error codes, JSON Pointer paths, filling pricing_error. */
 #include <stdarg.h>
 #include <stdio.h>

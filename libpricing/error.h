@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* error.h - filling pricing_error (private). */
 #ifndef PRICING_ERROR_PRIV_H
 #define PRICING_ERROR_PRIV_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* json_check.c - the strict single pass over JSON text (RFC 8259).
  *
  * One forward scan with an explicit stack of open containers (at most

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* json_check.h - the strict pass over JSON text (private).
  *
  * cJSON accepts much that RFC 8259 does not (trailing data, NUL and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* json_read.c - checked JSON through cJSON, and typed member access. */
 #include <string.h>
 

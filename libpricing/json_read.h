@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* json_read.h - reading checked JSON through cJSON (private).
  *
  * A document is first checked by the strict pass (json_check.h), then

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* memory.c - the one free function, buffers, growable arrays. */
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* memory.h - growable buffers and arrays (private). */
 #ifndef PRICING_MEMORY_H
 #define PRICING_MEMORY_H

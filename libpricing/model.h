@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* model.h - the loaded catalog (private).
  *
  * Everything a quote needs is prepared at load: amounts as integers over

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* quote.c - pricing a request: lines, exact totals, rounding. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* quote.h - a computed quote (private). */
 #ifndef PRICING_QUOTE_H
 #define PRICING_QUOTE_H

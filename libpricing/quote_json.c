@@ -1,10 +1,11 @@
+/* SPDX-License-Identifier: MIT */
 /* quote_json.c - quotes and errors as JSON, the JSON driver, and typed
  * access to a quote's values. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog_head.h"
 #include "catalog_parse.h"
-#include "catalog_write.h"
 #include "decimal.h"
 #include "memory.h"
 #include "quote.h"

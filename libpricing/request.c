@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* request.c - typed requests, and requests read from JSON. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* request.h - a typed quote request (private). */
 #ifndef PRICING_REQUEST_H
 #define PRICING_REQUEST_H

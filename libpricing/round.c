@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* round.c - the seven rounding modes over exact integers. */
 #include <string.h>
 

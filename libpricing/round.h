@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* round.h - rounding modes and the rounding of exact values (private). */
 #ifndef PRICING_ROUND_H
 #define PRICING_ROUND_H

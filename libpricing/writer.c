@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* writer.c - JSON text into a reused buffer. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* writer.h - the library's own JSON writer (private).
  *
  * Quotes and errors are written straight into a caller's reused buffer

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The pricing command under hostile conditions: closed or garbage standard
 # input, missing, directory and unreadable files, standard output on
 # /dev/full or closed, endless input. Each must end with its exit status

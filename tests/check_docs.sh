@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # check_docs.sh - the worked examples of docs/lifecycle.md against the golden
 # cases they come from.
 #

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # The shared library exports exactly the public API: the pricing_*
 # functions listed in tests/exports.txt, nothing else (no pricing__*
 # internals, no helpers). Skips (77) where nm -D does not work.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_golden.c - runs every golden case (the directories of tests/cases;
  * see tests/cases/README.md) through the public C API only, the way the
  * pricing command does, and compares the bytes with the case's `expected`

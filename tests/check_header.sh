@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The public header stands alone: strict C99 and C++, no warnings.
 set -u
 inc="-I${top_srcdir:-.}/include -I${top_builddir:-.}/include"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_oom.c - fails the library's Nth allocation (and cJSON's, through
  * cJSON_InitHooks, installed here in the test driver only) for every N,
  * once (transient) and from then on (persistent). Each run must end in

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # check_roundtrip.sh - sheet export -> import -> export gives the same
 # bytes, for examples/catalog.json and every golden catalog that loads:
 #

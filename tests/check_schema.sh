@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # check_schema.sh - docs/catalog.schema.json (JSON Schema 2020-12) accepts
 # every catalog the library loads (examples/catalog.json and each golden
 # catalog, old.json and new.json for which `pricing validate` succeeds),

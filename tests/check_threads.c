@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_threads.c - one catalog shared by 16 threads, each quoting 10,000
  * mixed valid and invalid requests through the JSON driver: every result
  * must equal the serial run's, byte for byte. Also checks a document at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_unit.c - runs every unit suite. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # golden_cli.sh - runs every golden case (tests/cases/*, see its README.md)
 # through the pricing command and compares standard output byte for byte
 # and the exit status. Standard error is not compared, but it must say

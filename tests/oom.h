@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* oom.h - forced into every library source of the out-of-memory test
  * build (-include), so the library's own allocations go through the test
  * driver's failing allocator. Never part of the real library. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* unit.h - the unit test suites, one per module (Check). */
 #ifndef PRICING_TESTS_UNIT_H
 #define PRICING_TESTS_UNIT_H

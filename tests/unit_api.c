@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* unit_api.c - the public C API (pricing.h) end to end.
  *
  * NULL arguments, the error struct, code names, typed requests and their

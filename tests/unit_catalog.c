@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* unit_catalog.c - loading and validating catalogs (catalog*.c).
  *
  * Catalogs are written with single quotes for readability and turned

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* unit_currency.c - the ISO 4217 minor-units table. */
 #include <string.h>
 

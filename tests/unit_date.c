@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* unit_date.c - calendar dates: parsing, formatting, month and day
  * arithmetic. Expected ordinals come from Python's date.toordinal() - 1. */
 #include <limits.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* unit_decimal.c - the amount grammar, exact decimal text, rounding
  * (decimal.c, round.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* unit_json.c - the strict JSON pass (json_check.c).
  *
  * Every input is copied into an exact-size heap buffer with no

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Fails when Debian's libcjson predates 1.7.15-1+deb12u3, the first
 # revision with the fixes for CVE-2023-50471, CVE-2023-50472,
 # CVE-2024-31755, CVE-2023-53154 and CVE-2023-26819. cJSON_Version()

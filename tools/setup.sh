@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Installs what libpricing needs from Debian 12, builds it, and quotes the
 # bundled example catalog. Run as root from the source tree.
 set -eu

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """A minimal in-tree PEP 517 build backend for the pricing package.
 
 The package is pure Python with no dependencies, so building it needs

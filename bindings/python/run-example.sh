@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run-example.sh - runs examples/quote.py through the Python binding against
 # the build tree, and checks it prices the example order.
 here=$(cd "$(dirname "$0")" && pwd)

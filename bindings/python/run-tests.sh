@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run-tests.sh - the Python binding's unittest suite, against the build tree.
 #
 # make check runs it with top_srcdir and top_builddir exported; by hand:

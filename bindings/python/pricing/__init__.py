@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """libpricing for Python: exact catalog pricing through ctypes.
 
 A pure standard-library binding of the libpricing C library: no compiler,

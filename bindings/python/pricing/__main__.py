@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """``python3 -m pricing``: the ``pricing`` command, through the binding.
 
 Same arguments, same standard output (byte for byte), same one-line

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Catalog, Quote and friends: the Python face of libpricing."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Turning what the caller passed (JSON text, bytes or Python values) into
 the UTF-8 bytes the library reads.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Loading libpricing and declaring the C functions the binding uses.
 
 The library is looked for, in this order:

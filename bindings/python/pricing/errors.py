@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The exceptions of the pricing binding.
 
 Every error the library reports is raised as a :class:`PricingError`

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Shared fixtures of the binding's tests.
 
 The tests run from the build tree: ``run-tests.sh`` (make check) sets

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The Python API: Catalog, Quote, Line, Summary, lifetimes."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """``python3 -m pricing`` mirrors the C command: same standard output, same
 standard error, same exit status; and examples/quote.py runs."""
 

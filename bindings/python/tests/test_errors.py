@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Every error code of the library maps to its exception class, and each
 code a document can cause is raised with its code, path and class."""
 

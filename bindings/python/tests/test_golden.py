@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Every golden case of tests/cases gives, through Python, the bytes the C
 command printed (``expected``) and its exit status (``status``).
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Hostile inputs (hostile-inputs.md item 47): str versus bytes, NUL and
 lone surrogates, floats, odd types, huge and deep inputs, a missing library,
 a version mismatch. Each gives a clean Python exception, never a crash."""

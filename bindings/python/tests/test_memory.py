@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """100,000 quotes in a loop grow the process's resident memory by less
 than 1 MiB (so neither the binding nor the library leaks per call)."""
 

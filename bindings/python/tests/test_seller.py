@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Seller tools through Python: Catalog.sheet, import_sheet, diff and the
 sheet, import and diff commands of ``python3 -m pricing``."""
 

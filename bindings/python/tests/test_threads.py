@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Many Python threads quoting one Catalog at once get the results of a
 serial run."""
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csv.h - reading RFC 4180 CSV, one record at a time (private).
  *
  * Fields are separated by commas; a record ends at CRLF, LF or CR. A

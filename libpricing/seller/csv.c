@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csv.c - RFC 4180 records into reused buffers. */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diff.h - the catalog diff, shared with the request comparison
  * (private). */
 #ifndef PRICING_DIFF_H

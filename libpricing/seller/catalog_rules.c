@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* catalog_rules.c - marketplace release rules on top of the contract. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sheet.h - the rows of a price sheet (private).
  *
  * A sheet lists every price of a catalog, one row per amount a seller

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diff_requests.c - requests priced under two catalogs.
  *
  * Each line of a JSON Lines text is priced with the public request and

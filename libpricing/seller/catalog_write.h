@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* catalog_write.h - a loaded catalog back to JSON (private).
  *
  * The canonical form: every member the model holds, amounts as the
@@ -9,6 +10,7 @@
 #ifndef PRICING_CATALOG_WRITE_H
 #define PRICING_CATALOG_WRITE_H
 
+#include "catalog_head.h"
 #include "model.h"
 #include "writer.h"
 
@@ -26,11 +28,6 @@ typedef struct pricing__cw {
 
 void pricing__cw_catalog(pricing__cw *cw, const pricing_catalog *cat);
 
-/* Members every document about a catalog starts with: "catalog" and,
- * when there is one, "version" (inside an open object). */
-void pricing__w_catalog_ids(pricing__w *w, const pricing_catalog *cat);
-/* "rounding": {"mode", "at"}. */
-void pricing__w_rounding(pricing__w *w, const pricing_catalog *cat);
 void pricing__cw_spec(pricing__cw *cw, const pricing__spec *spec);
 
 /* The spec's settings, by name, for the diff: "name", "billing",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sheet_import.c - a filled-in price sheet into a catalog.
  *
  * The catalog gives the structure (specs, SKUs, plans, rules, tiers); the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sheet.c - a catalog's price sheet: its rows, as CSV or JSON. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diff.c - the price changes between two catalogs.
  *
  * Specs are matched by id, SKUs by their enum values (by name, so a

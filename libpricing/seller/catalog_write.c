@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* catalog_write.c - a loaded catalog back to canonical JSON. */
 #include <string.h>
 
@@ -443,25 +444,4 @@ int pricing_catalog_write_json(pricing_buffer *buf,
         ((flags & PRICING_JSON_PRETTY) && pricing__w_pretty(buf) != 0))
         return pricing__nomem(err);
     return 0;
-}
-
-void pricing__w_catalog_ids(pricing__w *w, const pricing_catalog *cat)
-{
-    PRICING__W_KEY(w, "catalog");
-    pricing__w_cstr(w, cat->id);
-    if (cat->version) {
-        PRICING__W_KEY(w, "version");
-        pricing__w_cstr(w, cat->version);
-    }
-}
-
-void pricing__w_rounding(pricing__w *w, const pricing_catalog *cat)
-{
-    PRICING__W_KEY(w, "rounding");
-    pricing__w_open(w, '{');
-    PRICING__W_KEY(w, "mode");
-    pricing__w_cstr(w, pricing__mode_name(cat->mode));
-    PRICING__W_KEY(w, "at");
-    pricing__w_cstr(w, pricing__at_name(cat->at));
-    pricing__w_close(w, '}');
 }
