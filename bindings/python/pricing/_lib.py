@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 #: The libpricing version this binding was written for (MAJOR, MINOR, MICRO).
-BINDING_VERSION: Tuple[int, int, int] = (0, 1, 0)
+BINDING_VERSION: Tuple[int, int, int] = (0, 2, 0)
 #: The soname major of that version (libtool -version-info 0:0:0).
 SONAME = "libpricing.so.0"
 
