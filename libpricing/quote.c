@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* quote.c - pricing a request: lines, exact totals, rounding. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,17 +79,12 @@ static pricing__qline *add_line(pricing_quote *q, pricing__line_kind kind)
         q->lines_cap = cap;
     }
     l = &q->lines[q->nlines++];
+    /* Every field a writer or accessor may read starts at zero, so a line
+     * kind that leaves one unset still hands out a defined value. */
+    memset((char *)l + offsetof(pricing__qline, kind), 0,
+           sizeof *l - offsetof(pricing__qline, kind));
     l->kind = kind;
-    l->attr = NULL;
-    l->tier = 0;
-    l->from = l->to = 0;
-    l->has_to = 0;
     l->quantity = 1;
-    l->packages = l->size = 0;
-    l->unit_price = NULL;
-    l->flat = NULL;
-    l->sku = NULL;
-    l->passed = 0;
     mpz_set_ui(l->period, 0);
     mpz_set_ui(l->exact, 0);
     return l;

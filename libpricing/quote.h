@@ -18,8 +18,15 @@ typedef enum pricing__line_kind {
 } pricing__line_kind;
 
 typedef struct pricing__qline {
+    /* The numbers first: add_line zeroes everything from kind on, and
+     * these stay initialised across computes. */
+    mpz_t term;    /* the term's price (over the quote's den) */
+    mpz_t period;  /* one period, exact (over the catalog's den) */
+    mpz_t exact;   /* the whole order, exact (over the quote's den) */
+    mpz_t amount;  /* the whole order, rounded (minor units) */
+    mpz_t scratch;
     pricing__line_kind kind;
-    pricing__rule_kind rule;
+    pricing__rule_kind rule; /* rule lines only: those with an attr */
     const pricing__attr *attr;
     uint32_t tier; /* 1-based */
     uint64_t from, to;
@@ -36,11 +43,6 @@ typedef struct pricing__qline {
     uint64_t periods;   /* 0: once on the whole order */
     /* credit and charge lines */
     const pricing__skuval *sku;
-    mpz_t term;         /* the term's price (over the quote's den) */
-    mpz_t period;  /* one period, exact (over the catalog's den) */
-    mpz_t exact;   /* the whole order, exact (over the quote's den) */
-    mpz_t amount;  /* the whole order, rounded (minor units) */
-    mpz_t scratch;
     const char *exact_s, *amount_s; /* text, formatted on demand */
     uint32_t passed; /* totals only: the graduated tiers this line sums */
 } pricing__qline;

@@ -536,6 +536,8 @@ int pricing_quote_line(pricing_line *out, pricing_quote *q, size_t index,
                        pricing_error *err)
 {
     const pricing__qline *l;
+    if (out)
+        memset(out, 0, sizeof *out); /* failure leaves no stale pointer */
     if (!out || !q || !q->valid || q->totals_only || index >= q->nlines)
         return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                                  "pricing_quote_line: no such line");
@@ -544,14 +546,17 @@ int pricing_quote_line(pricing_line *out, pricing_quote *q, size_t index,
     l = &q->lines[index];
     out->kind = kind_names[l->kind];
     out->attribute = l->attr ? l->attr->id : NULL;
-    out->rule = l->kind >= PRICING__LINE_QUANTITY ? rule_names[l->rule] : NULL;
+    /* Rule lines (quantity, tier, a volume scale-out's charge) are the
+     * lines of an attribute; base, fixed, discount, credit and the other
+     * charge lines have no rule. */
+    out->rule = l->attr ? rule_names[l->rule] : NULL;
     out->tier = l->tier;
     out->from = l->from;
     out->to = l->has_to ? l->to : 0;
     out->has_to = l->has_to;
     out->quantity = l->quantity;
     out->unit_price = l->unit_price;
-    out->flat = l->kind == PRICING__LINE_TIER ? l->flat : NULL;
+    out->flat = l->tier ? l->flat : NULL; /* lines with a tier */
     out->exact_amount = l->exact_s;
     out->amount = l->amount_s;
     return 0;
