@@ -82,6 +82,11 @@ struct pricing_quote {
     pricing_request scratch;
 };
 
+/* A new line at the end of q: every field zero but quantity 1; NULL when
+ * out of memory. */
+pricing__qline *pricing__quote_add_line(pricing_quote *q,
+                                        pricing__line_kind kind);
+
 /* Formats an exact value of q into dst (see pricing__exact_format). */
 size_t pricing__quote_exact_size(const pricing_quote *q, const mpz_t num);
 size_t pricing__quote_exact_format(char *dst, const pricing_quote *q,

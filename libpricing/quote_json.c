@@ -10,13 +10,12 @@
 #include "memory.h"
 #include "quote.h"
 #include "request.h"
+#include "rule.h"
 #include "writer.h"
 
 static const char *const kind_names[] = {"fixed",    "base",   "quantity",
                                          "tier",     "discount", "credit",
                                          "charge"};
-static const char *const rule_names[] = {"linear", "graduated", "volume",
-                                         "package"};
 static const char *const type_names[] = {"new", "renew", "upgrade",
                                          "scale_out"};
 
@@ -86,7 +85,7 @@ static void write_line(pricing__w *w, const pricing_quote *q,
             PRICING__W_KEY(w, "attribute");
             pricing__w_cstr(w, l->attr->id);
             PRICING__W_KEY(w, "rule");
-            pricing__w_cstr(w, rule_names[l->rule]);
+            pricing__w_cstr(w, pricing__rule_name(l->rule));
         }
         if (l->kind == PRICING__LINE_TIER || l->kind == PRICING__LINE_CHARGE) {
             PRICING__W_KEY(w, "tier");
@@ -102,12 +101,8 @@ static void write_line(pricing__w *w, const pricing_quote *q,
         pricing__w_key(w, l->kind == PRICING__LINE_CHARGE ? "added"
                                                             : "quantity");
         pricing__w_u64(w, l->quantity);
-        if (l->rule == PRICING__PACKAGE && l->kind == PRICING__LINE_QUANTITY) {
-            PRICING__W_KEY(w, "size");
-            pricing__w_u64(w, l->size);
-            PRICING__W_KEY(w, "packages");
-            pricing__w_u64(w, l->packages);
-        }
+        if (l->attr)
+            pricing__rule_write_members(w, l);
         PRICING__W_KEY(w, "unit_price");
         pricing__w_cstr(w, l->unit_price);
         if (l->kind == PRICING__LINE_TIER || l->kind == PRICING__LINE_CHARGE) {
@@ -139,12 +134,12 @@ static void write_lines(pricing__w *w, const pricing_quote *q)
 
 static void write_totals(pricing__w *w, const pricing_quote *q)
 {
-    const pricing_catalog *cat = q->cat;
     if (!q->has_term) { /* a change quote's fee has no periods */
         PRICING__W_KEY(w, "period_total");
         pricing__w_dec(w, q->period_total, cat->minor_units, 0);
     }
     PRICING__W_KEY(w, "exact_total");
+    const pricing_catalog *cat = q->cat;
     write_exact(w, q, q->exact_total);
     PRICING__W_KEY(w, "total");
     pricing__w_dec(w, q->total, cat->minor_units, 0);
@@ -416,12 +411,12 @@ int pricing_envelope_quote_json(pricing_buffer *buf, const char *json,
  * the next compute and the hot path formats nothing it is not asked for. */
 static int ensure_text(pricing_quote *q, int lines)
 {
-    const pricing_catalog *cat = q->cat;
     size_t need = 0, i;
     char *p;
     mpz_t zero;
 
     if (!q->text_ready) {
+    const pricing_catalog *cat = q->cat;
         mpz_init(zero);
         need += pricing__decimal_format_size(q->total, cat->minor_units);
         need += pricing__quote_exact_size(q, q->exact_total);
@@ -549,7 +544,7 @@ int pricing_quote_line(pricing_line *out, pricing_quote *q, size_t index,
     /* Rule lines (quantity, tier, a volume scale-out's charge) are the
      * lines of an attribute; base, fixed, discount, credit and the other
      * charge lines have no rule. */
-    out->rule = l->attr ? rule_names[l->rule] : NULL;
+    out->rule = l->attr ? pricing__rule_name(l->rule) : NULL;
     out->tier = l->tier;
     out->from = l->from;
     out->to = l->has_to ? l->to : 0;
