@@ -242,7 +242,7 @@ static int round_quote(pricing_quote *q)
     for (i = 0; i < q->nlines; i++)
         mpz_add(q->exact_total, q->exact_total, q->lines[i].exact);
     /* one minor unit over den, and den for one period in tmp2 */
-    mpz_ui_pow_ui(q->tmp, 10, cat->minor_units);
+    mpz_ui_pow_ui(q->tmp, 10, q->minor_units);
     mpz_divexact(q->unit, q->den, q->tmp);
     pricing__mpz_set_u64(q->tmp2, q->count);
     mpz_mul(q->tmp3, q->unit, q->tmp2); /* one minor unit per period */
@@ -763,6 +763,14 @@ static int change_lines(pricing_quote *q, const pricing_request *r,
     return 0;
 }
 
+/* The currency of the quote: the one place that decides it (today the
+ * catalog's single currency). */
+static void quote_currency(pricing_quote *q, const pricing_request *r)
+{
+    memcpy(q->currency, r->cat->currency, sizeof q->currency);
+    q->minor_units = r->cat->minor_units;
+}
+
 int pricing_quote_compute(pricing_quote *q, const pricing_request *r,
                           pricing_error *err)
 {
@@ -777,6 +785,7 @@ int pricing_quote_compute(pricing_quote *q, const pricing_request *r,
     q->text_ready = 0;
     q->cat = r->cat;
     q->spec = r->spec;
+    quote_currency(q, r);
     q->type = r->type;
     q->count = r->count;
     q->trial = r->trial;

@@ -50,6 +50,12 @@ typedef struct pricing__qline {
 struct pricing_quote {
     const pricing_catalog *cat;
     const pricing__spec *spec;
+    /* The currency the quote is in, set when computed (quote_currency in
+     * quote.c): every writer and accessor reads these, never the
+     * catalog's, so prices in several currencies change only the loader
+     * and the price lookup. */
+    char currency[4];
+    unsigned minor_units; /* decimals of the rounded amounts */
     pricing__type type;
     pricing__skuval sku, from;
     pricing__plan plan;

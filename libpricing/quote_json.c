@@ -115,7 +115,7 @@ static void write_line(pricing__w *w, const pricing_quote *q,
     PRICING__W_KEY(w, "exact_amount");
     write_exact(w, q, l->exact);
     PRICING__W_KEY(w, "amount");
-    pricing__w_dec(w, l->amount, q->cat->minor_units, 0);
+    pricing__w_dec(w, l->amount, q->minor_units, 0);
 }
 
 static void write_lines(pricing__w *w, const pricing_quote *q)
@@ -136,13 +136,12 @@ static void write_totals(pricing__w *w, const pricing_quote *q)
 {
     if (!q->has_term) { /* a change quote's fee has no periods */
         PRICING__W_KEY(w, "period_total");
-        pricing__w_dec(w, q->period_total, cat->minor_units, 0);
+        pricing__w_dec(w, q->period_total, q->minor_units, 0);
     }
     PRICING__W_KEY(w, "exact_total");
-    const pricing_catalog *cat = q->cat;
     write_exact(w, q, q->exact_total);
     PRICING__W_KEY(w, "total");
-    pricing__w_dec(w, q->total, cat->minor_units, 0);
+    pricing__w_dec(w, q->total, q->minor_units, 0);
 }
 
 static void write_date(pricing__w *w, const char *key, const pricing__date *d)
@@ -177,18 +176,18 @@ static void write_quote(pricing__w *w, const pricing_quote *q)
     PRICING__W_KEY(w, "count");
     pricing__w_u64(w, q->count);
     PRICING__W_KEY(w, "currency");
-    pricing__w_cstr(w, cat->currency);
+    pricing__w_cstr(w, q->currency);
     if (q->trial) {
         mpz_t zero;
         mpz_init(zero); /* no allocation for zero */
         PRICING__W_KEY(w, "lines");
         pricing__w_lit(w, "[]");
         PRICING__W_KEY(w, "period_total");
-        pricing__w_dec(w, zero, cat->minor_units, 0);
+        pricing__w_dec(w, zero, q->minor_units, 0);
         PRICING__W_KEY(w, "exact_total");
         pricing__w_lit(w, "\"0\"");
         PRICING__W_KEY(w, "total");
-        pricing__w_dec(w, zero, cat->minor_units, 0);
+        pricing__w_dec(w, zero, q->minor_units, 0);
         mpz_clear(zero);
     } else {
         write_lines(w, q);
@@ -416,26 +415,25 @@ static int ensure_text(pricing_quote *q, int lines)
     mpz_t zero;
 
     if (!q->text_ready) {
-    const pricing_catalog *cat = q->cat;
         mpz_init(zero);
-        need += pricing__decimal_format_size(q->total, cat->minor_units);
+        need += pricing__decimal_format_size(q->total, q->minor_units);
         need += pricing__quote_exact_size(q, q->exact_total);
         need += pricing__decimal_format_size(q->period_total,
-                                             cat->minor_units);
-        need += pricing__decimal_format_size(zero, cat->minor_units);
+                                             q->minor_units);
+        need += pricing__decimal_format_size(zero, q->minor_units);
         if (pricing__grow((void **)&q->text, &q->text_cap, need, 1) != 0) {
             mpz_clear(zero);
             return -1;
         }
         p = q->text;
         q->total_s = p;
-        p += pricing__decimal_format(p, q->total, cat->minor_units, 0) + 1;
+        p += pricing__decimal_format(p, q->total, q->minor_units, 0) + 1;
         q->exact_s = p;
         p += pricing__quote_exact_format(p, q, q->exact_total) + 1;
         q->period_s = p;
-        p += pricing__decimal_format(p, q->period_total, cat->minor_units, 0) + 1;
+        p += pricing__decimal_format(p, q->period_total, q->minor_units, 0) + 1;
         q->zero_s = p;
-        pricing__decimal_format(p, zero, cat->minor_units, 0);
+        pricing__decimal_format(p, zero, q->minor_units, 0);
         mpz_clear(zero);
         q->text_ready = 1;
     }
@@ -446,7 +444,7 @@ static int ensure_text(pricing_quote *q, int lines)
         for (i = 0; i < q->nlines; i++) {
             need += pricing__quote_exact_size(q, q->lines[i].exact);
             need += pricing__decimal_format_size(q->lines[i].amount,
-                                                 cat->minor_units);
+                                                 q->minor_units);
         }
         if (pricing__grow((void **)&q->ltext, &q->ltext_cap, need + 1, 1) != 0)
             return -1;
@@ -456,7 +454,7 @@ static int ensure_text(pricing_quote *q, int lines)
             p += pricing__quote_exact_format(p, q, q->lines[i].exact) + 1;
             q->lines[i].amount_s = p;
             p += pricing__decimal_format(p, q->lines[i].amount,
-                                         cat->minor_units, 0) + 1;
+                                         q->minor_units, 0) + 1;
         }
         q->text_ready = 2;
     }
@@ -505,7 +503,7 @@ void pricing_quote_total_mpq(void *rop, const pricing_quote *q)
     if (!q || !q->valid || q->trial)
         return;
     mpq_set_z(r, q->total);
-    mpz_ui_pow_ui(mpq_denref(r), 10, q->cat->minor_units);
+    mpz_ui_pow_ui(mpq_denref(r), 10, q->minor_units);
     mpq_canonicalize(r);
 }
 
