@@ -135,7 +135,10 @@ PRICING_EXPORT void pricing_free(void *ptr);
 PRICING_EXPORT const char *pricing_version_string(void);
 /* PRICING_VERSION_HEX of the running library. */
 PRICING_EXPORT unsigned long pricing_version_hex(void);
-/* The version of the JSON format contract implemented ("1.0"). */
+/* The version of the JSON format contract (docs/format.md) this library
+ * implements, "MAJOR.MINOR" (such as "1.1"): it reads documents of that
+ * version and the earlier minor versions, and writes quotes in it.
+ * Borrowed, static. */
 PRICING_EXPORT const char *pricing_format_version(void);
 
 /* ------------------------------------------------------------------ */
@@ -333,20 +336,41 @@ PRICING_EXPORT void pricing_quote_exact_total_mpq(void *rop,
                                                   const pricing_quote *quote);
 
 /* One line of a quote. Strings are borrowed from the quote (or its
- * catalog) and valid until the next compute or free; attribute, rule,
- * flat are NULL where the line has none, and has_to is 0 for an
- * unbounded tier. */
+ * catalog) and valid until the next compute or free. Every field is set
+ * for every kind: a member the line does not have is NULL (strings) or 0.
+ *
+ * kind         the line
+ * "fixed"      a plan's fixed price; unit_price is it, quantity 1
+ * "base"       a charge's base; unit_price is it, quantity 1
+ * "quantity"   a linear or package rule: attribute, rule, quantity (units),
+ *              unit_price (the unit's, or one package's price)
+ * "tier"       a tier of a graduated or volume rule: attribute, rule, tier,
+ *              from, to / has_to, quantity (units in the tier),
+ *              unit_price, flat ("0" when none)
+ * "discount"   a catalog or request discount (negative); quantity 1
+ * "credit"     a change quote's credit for the SKU bought (negative);
+ *              quantity 1
+ * "charge"     a change quote's charge for the new SKU; quantity 1; or a
+ *              scale-out's volume charge: attribute, rule "volume", tier,
+ *              from, to / has_to, quantity (the units added), unit_price,
+ *              flat (as charged: "0" when the tier did not change)
+ *
+ * rule is "linear", "graduated", "volume" or "package" on the lines of an
+ * attribute (quantity, tier, a volume charge), else NULL. has_to is 0 for
+ * an unbounded tier (to is then 0). The members only the JSON carries
+ * (a discount's source and value, a change line's SKU and term price, a
+ * package's size and count) are in pricing_quote_write_json. */
 typedef struct pricing_line {
-    const char *kind;      /* "fixed", "base", "quantity", "tier" */
+    const char *kind;      /* see above */
     const char *attribute; /* quantity attribute, or NULL */
-    const char *rule;      /* "linear", "graduated", "volume", or NULL */
+    const char *rule;      /* see above, or NULL */
     uint32_t tier;         /* 1-based tier number, 0 if none */
-    uint64_t from;
-    uint64_t to;
+    uint64_t from;         /* a tier's exclusive lower bound */
+    uint64_t to;           /* its inclusive upper bound when has_to */
     int has_to;
     uint64_t quantity;
-    const char *unit_price; /* as the catalog wrote it */
-    const char *flat;       /* tier lines only ("0" when none) */
+    const char *unit_price; /* as the catalog wrote it, or NULL */
+    const char *flat;       /* lines with a tier, else NULL */
     const char *exact_amount;
     const char *amount;
 } pricing_line;
@@ -354,7 +378,7 @@ typedef struct pricing_line {
 /* The number of lines (of after_trial for a trial quote). */
 PRICING_EXPORT size_t pricing_quote_line_count(const pricing_quote *quote);
 /* Fills *out with line index (0-based); invalid_argument when out of
- * range. */
+ * range (*out is then zeroed). */
 PRICING_EXPORT PRICING_WARN_UNUSED int
 pricing_quote_line(pricing_line *out, pricing_quote *quote,
                    size_t index, pricing_error *err);

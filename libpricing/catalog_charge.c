@@ -5,6 +5,22 @@
 #include "catalog_parse.h"
 #include "decimal.h"
 #include "memory.h"
+#include "rule.h"
+
+size_t pricing__load_push(pricing__load *ld, const char *key)
+{
+    return pricing__path_push_key(&ld->rd.path, key, strlen(key));
+}
+
+int pricing__load_amount_at(pricing__load *ld, const cJSON *node,
+                            const char *key, pricing__amount *a)
+{
+    size_t mark = pricing__load_push(ld, key);
+    int rc = pricing__load_amount(ld, node, a);
+    if (rc == 0)
+        pricing__path_pop(&ld->rd.path, mark);
+    return rc;
+}
 
 int pricing__load_amount(pricing__load *ld, const cJSON *node,
                          pricing__amount *a)
@@ -21,204 +37,6 @@ int pricing__load_amount(pricing__load *ld, const cJSON *node,
     ld->amounts[ld->namounts++] = a;
     if (frac > ld->max_frac)
         ld->max_frac = frac;
-    return 0;
-}
-
-static int zero_amount(pricing__load *ld, pricing__amount *a)
-{
-    a->text = "0";
-    if (pricing__cat_mpz(ld->cat, a->v) != 0)
-        return pricing__nomem(ld->rd.err);
-    return 0;
-}
-
-static int load_tier(pricing__load *ld, const pricing__attr *attr,
-                     const cJSON *node, pricing__tier *t, int last,
-                     const pricing__tier *prev)
-{
-    static const char *const keys[] = {"up_to", "unit_price", "flat", NULL};
-    const cJSON *m[3];
-    pricing__rd *rd = &ld->rd;
-    size_t mark;
-    int rc;
-
-    if ((rc = pricing__rd_members(rd, node, keys, m)) != 0)
-        return rc;
-    if (!m[0] || !m[1]) {
-        pricing__path_push_key(&rd->path, keys[m[0] ? 1 : 0],
-                               strlen(keys[m[0] ? 1 : 0]));
-        return pricing__error(rd->err, PRICING_MISSING_FIELD, &rd->path,
-                              "a tier needs \"%s\"", keys[m[0] ? 1 : 0]);
-    }
-    mark = pricing__path_push_key(&rd->path, "up_to", 5);
-    t->from = prev ? prev->up_to : 0;
-    if (cJSON_IsNull(m[0])) {
-        if (!last)
-            return pricing__error(rd->err, PRICING_TIER_ORDER, &rd->path,
-                                  "only the last tier may have up_to null");
-        t->bounded = 0;
-        t->up_to = UINT64_MAX;
-    } else {
-        rc = pricing__rd_integer(rd, m[0], &t->up_to);
-        if (rc > 0)
-            return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
-                                  "up_to is an integer from 0 to 10^15");
-        if (rc < 0)
-            return rc;
-        t->bounded = 1;
-        if (prev && t->up_to <= prev->up_to)
-            return pricing__error(rd->err, PRICING_TIER_ORDER, &rd->path,
-                                  "up_to %llu does not exceed the previous "
-                                  "tier's %llu",
-                                  (unsigned long long)t->up_to,
-                                  (unsigned long long)prev->up_to);
-        if (last && t->up_to < attr->max)
-            return pricing__error(rd->err, PRICING_TIER_COVERAGE, &rd->path,
-                                  "the last tier ends at %llu, below %s's "
-                                  "maximum %llu",
-                                  (unsigned long long)t->up_to, attr->id,
-                                  (unsigned long long)attr->max);
-    }
-    pricing__path_pop(&rd->path, mark);
-    mark = pricing__path_push_key(&rd->path, "unit_price", 10);
-    if ((rc = pricing__load_amount(ld, m[1], &t->unit)) != 0)
-        return rc;
-    pricing__path_pop(&rd->path, mark);
-    if (m[2]) {
-        mark = pricing__path_push_key(&rd->path, "flat", 4);
-        if ((rc = pricing__load_amount(ld, m[2], &t->flat)) != 0)
-            return rc;
-        pricing__path_pop(&rd->path, mark);
-    } else if ((rc = zero_amount(ld, &t->flat)) != 0) {
-        return rc;
-    }
-    if (pricing__cat_mpz(ld->cat, t->full) != 0 ||
-        pricing__cat_mpz(ld->cat, t->before) != 0)
-        return pricing__nomem(rd->err);
-    return 0;
-}
-
-static int load_tiers(pricing__load *ld, const pricing__attr *attr,
-                      const cJSON *node, pricing__rule *rule)
-{
-    pricing__rd *rd = &ld->rd;
-    const cJSON *e;
-    size_t n = 0, i = 0, mark;
-    int rc;
-
-    if (!cJSON_IsArray(node))
-        return pricing__rd_wrong_type(rd, node, "an array of tiers");
-    for (e = node->child; e; e = e->next)
-        n++;
-    if (n == 0)
-        return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
-                              "a tier list may not be empty");
-    if (n > PRICING_MAX_TIERS)
-        return pricing__error(rd->err, PRICING_LIMIT_EXCEEDED, &rd->path,
-                              "more than %d tiers", PRICING_MAX_TIERS);
-    rule->tiers = pricing__cat_alloc(ld->cat, n * sizeof *rule->tiers);
-    if (!rule->tiers)
-        return pricing__nomem(rd->err);
-    rule->ntiers = n;
-    for (e = node->child; e; e = e->next, i++) {
-        mark = pricing__path_push_index(&rd->path, i);
-        rc = load_tier(ld, attr, e, &rule->tiers[i], i + 1 == n,
-                       i ? &rule->tiers[i - 1] : NULL);
-        if (rc != 0)
-            return rc;
-        pricing__path_pop(&rd->path, mark);
-    }
-    if (pricing__grow((void **)&ld->tiers, &ld->tiers_cap, ld->ntiers + 1,
-                      sizeof *ld->tiers) != 0 ||
-        pricing__grow((void **)&ld->tier_counts, &ld->tier_counts_cap,
-                      ld->ntiers + 1, sizeof *ld->tier_counts) != 0)
-        return pricing__nomem(rd->err);
-    ld->tiers[ld->ntiers] = rule->tiers;
-    ld->tier_counts[ld->ntiers++] = n;
-    return 0;
-}
-
-/* {"size": S, "price": P, "round": "up" | "down"} (contract 1.1). */
-static int load_package(pricing__load *ld, const cJSON *node,
-                        pricing__rule *rule)
-{
-    static const char *const keys[] = {"size", "price", "round", NULL};
-    const cJSON *m[3];
-    pricing__rd *rd = &ld->rd;
-    const char *s;
-    size_t mark;
-    int rc, k;
-
-    if ((rc = pricing__rd_members(rd, node, keys, m)) != 0)
-        return rc;
-    for (k = 0; k < 2; k++)
-        if (!m[k]) {
-            pricing__path_push_key(&rd->path, keys[k], strlen(keys[k]));
-            return pricing__error(rd->err, PRICING_MISSING_FIELD, &rd->path,
-                                  "a package needs \"%s\"", keys[k]);
-        }
-    mark = pricing__path_push_key(&rd->path, "size", 4);
-    rc = pricing__rd_integer(rd, m[0], &rule->package_size);
-    if (rc < 0)
-        return rc;
-    if (rc > 0 || rule->package_size < 1)
-        return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
-                              "size is from 1 to 10^15");
-    pricing__path_pop(&rd->path, mark);
-    mark = pricing__path_push_key(&rd->path, "price", 5);
-    if ((rc = pricing__load_amount(ld, m[1], &rule->linear)) != 0)
-        return rc;
-    pricing__path_pop(&rd->path, mark);
-    if (m[2]) {
-        mark = pricing__path_push_key(&rd->path, "round", 5);
-        if ((rc = pricing__rd_string(rd, m[2], PRICING_MAX_ID_BYTES, &s)) != 0)
-            return rc;
-        if (strcmp(s, "down") == 0)
-            rule->package_down = 1;
-        else if (strcmp(s, "up") != 0)
-            return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
-                                  "round is \"up\" or \"down\"");
-        pricing__path_pop(&rd->path, mark);
-    }
-    return 0;
-}
-
-static int load_rule(pricing__load *ld, const pricing__attr *attr,
-                     const cJSON *node, pricing__rule *rule)
-{
-    static const char *const keys[] = {"linear", "graduated", "volume",
-                                       "package", NULL};
-    const cJSON *m[4];
-    pricing__rd *rd = &ld->rd;
-    size_t mark;
-    int rc, k, found = -1;
-
-    if ((rc = pricing__rd_members(rd, node, keys, m)) != 0)
-        return rc;
-    for (k = 0; k < 4; k++) {
-        if (!m[k])
-            continue;
-        if (found >= 0)
-            return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
-                                  "one rule per attribute: both \"%s\" and "
-                                  "\"%s\"", keys[found], keys[k]);
-        found = k;
-    }
-    if (found < 0)
-        return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
-                              "name one rule: linear, graduated, volume or "
-                              "package");
-    rule->kind = (pricing__rule_kind)found;
-    mark = pricing__path_push_key(&rd->path, keys[found], strlen(keys[found]));
-    if (found == PRICING__LINEAR)
-        rc = pricing__load_amount(ld, m[found], &rule->linear);
-    else if (found == PRICING__PACKAGE)
-        rc = load_package(ld, m[found], rule);
-    else
-        rc = load_tiers(ld, attr, m[found], rule);
-    if (rc != 0)
-        return rc;
-    pricing__path_pop(&rd->path, mark);
     return 0;
 }
 
@@ -244,7 +62,8 @@ static int load_quantities(pricing__load *ld, const pricing__spec *spec,
             return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
                                   "\"%.64s\" is an enum attribute: price it "
                                   "per SKU", m->string);
-        rc = load_rule(ld, &spec->attrs[a], m, &ch->rules[spec->attrs[a].qord]);
+        rc = pricing__rule_load(ld, &spec->attrs[a], m,
+                               &ch->rules[spec->attrs[a].qord]);
         if (rc != 0)
             return rc;
         pricing__path_pop(&rd->path, mark);

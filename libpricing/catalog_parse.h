@@ -24,9 +24,16 @@ char *pricing__cat_strndup(void *cat, const char *s, size_t n);
 /* mpz_init plus registration for clearing at free; -1 on failure. */
 int pricing__cat_mpz(pricing_catalog *cat, mpz_ptr z);
 
+/* Pushes key onto the error path; returns the mark to pop back to. */
+size_t pricing__load_push(pricing__load *ld, const char *key);
+
 /* Reads an amount member into a (registered for rescaling). */
 int pricing__load_amount(pricing__load *ld, const cJSON *node,
                          pricing__amount *a);
+/* The same for member key of the current object: the path has key while
+ * it is read (and keeps it on failure). */
+int pricing__load_amount_at(pricing__load *ld, const cJSON *node,
+                            const char *key, pricing__amount *a);
 
 /* A percentage member (0..100) into pc. */
 int pricing__load_percent(pricing__load *ld, const cJSON *node,

@@ -31,6 +31,8 @@ typedef enum pricing__rule_kind {
     PRICING__VOLUME,
     PRICING__PACKAGE
 } pricing__rule_kind;
+/* The number of kinds: the last one plus one (rule.c, rule.h). */
+#define PRICING__RULE_KINDS (PRICING__PACKAGE + 1)
 
 /* An amount as written ("19.90") and as an integer over 10^scale. */
 typedef struct pricing__amount {

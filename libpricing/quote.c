@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* quote.c - pricing a request: lines, exact totals, rounding. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,6 +8,7 @@
 #include "memory.h"
 #include "quote.h"
 #include "request.h"
+#include "rule.h"
 
 int pricing_quote_new(pricing_quote **out, pricing_error *err)
 {
@@ -58,8 +60,8 @@ void pricing_quote_free(pricing_quote *q)
     free(q);
 }
 
-/* A new line at the end, its numbers zero; NULL when out of memory. */
-static pricing__qline *add_line(pricing_quote *q, pricing__line_kind kind)
+pricing__qline *pricing__quote_add_line(pricing_quote *q,
+                                       pricing__line_kind kind)
 {
     pricing__qline *l;
     if (q->nlines == q->lines_cap) {
@@ -78,17 +80,12 @@ static pricing__qline *add_line(pricing_quote *q, pricing__line_kind kind)
         q->lines_cap = cap;
     }
     l = &q->lines[q->nlines++];
+    /* Every field a writer or accessor may read starts at zero, so a line
+     * kind that leaves one unset still hands out a defined value. */
+    memset((char *)l + offsetof(pricing__qline, kind), 0,
+           sizeof *l - offsetof(pricing__qline, kind));
     l->kind = kind;
-    l->attr = NULL;
-    l->tier = 0;
-    l->from = l->to = 0;
-    l->has_to = 0;
     l->quantity = 1;
-    l->packages = l->size = 0;
-    l->unit_price = NULL;
-    l->flat = NULL;
-    l->sku = NULL;
-    l->passed = 0;
     mpz_set_ui(l->period, 0);
     mpz_set_ui(l->exact, 0);
     return l;
@@ -125,103 +122,17 @@ size_t pricing__quote_exact_format(char *dst, const pricing_quote *q,
     return pricing__exact_format(dst, num, q->den);
 }
 
-/* The first tier whose up_to is at least qty (the last one otherwise). */
-static size_t find_tier(const pricing__rule *r, uint64_t qty)
-{
-    size_t lo = 0, hi = r->ntiers - 1;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->tiers[mid].up_to >= qty)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
-}
-
-static pricing__qline *tier_line(pricing_quote *q, const pricing__attr *at,
-                                 const pricing__rule *r, size_t k,
-                                 uint64_t units)
-{
-    const pricing__tier *t = &r->tiers[k];
-    pricing__qline *l = add_line(q, PRICING__LINE_TIER);
-    if (!l)
-        return NULL;
-    l->attr = at;
-    l->rule = r->kind;
-    l->tier = (uint32_t)k + 1;
-    l->from = t->from;
-    l->to = t->up_to;
-    l->has_to = t->bounded;
-    l->quantity = units;
-    l->unit_price = t->unit.text;
-    l->flat = t->flat.text;
-    /* units x unit + flat */
-    pricing__mpz_set_u64(l->period, units);
-    mpz_mul(l->period, l->period, t->unit.v);
-    mpz_add(l->period, l->period, t->flat.v);
-    return l;
-}
-
-static int rule_lines(pricing_quote *q, const pricing__attr *at,
-                      const pricing__rule *r, uint64_t qty)
-{
-    pricing__qline *l;
-    size_t k, j;
-
-    if (r->kind == PRICING__LINEAR || r->kind == PRICING__PACKAGE) {
-        if (!(l = add_line(q, PRICING__LINE_QUANTITY)))
-            return -1;
-        l->attr = at;
-        l->rule = r->kind;
-        l->quantity = qty;
-        l->unit_price = r->linear.text;
-        if (r->kind == PRICING__PACKAGE) {
-            /* ceil or floor of qty / size packages; qty 0 costs 0 */
-            l->size = r->package_size;
-            l->packages = qty / r->package_size;
-            if (!r->package_down && qty % r->package_size)
-                l->packages++;
-            qty = l->packages;
-        }
-        pricing__mpz_set_u64(l->period, qty);
-        mpz_mul(l->period, l->period, r->linear.v);
-        return 0;
-    }
-    k = find_tier(r, qty);
-    if (r->kind == PRICING__VOLUME)
-        return tier_line(q, at, r, k, qty) ? 0 : -1;
-    /* Graduated: the tiers below were passed through whole (their amounts
-     * are precomputed), the tier reached holds the rest. Totals only: the
-     * tiers below are one prefix sum, whatever their number. */
-    if (q->totals_only && k > 0) {
-        if (!(l = tier_line(q, at, r, 0, 0)))
-            return -1;
-        l->passed = (uint32_t)k;
-        mpz_set(l->period, r->tiers[k].before);
-        return tier_line(q, at, r, k, qty - r->tiers[k].from) ? 0 : -1;
-    }
-    for (j = 0; j < k; j++) {
-        const pricing__tier *t = &r->tiers[j];
-        if (!(l = tier_line(q, at, r, j, 0)))
-            return -1;
-        l->quantity = t->up_to - t->from;
-        mpz_set(l->period, t->full);
-    }
-    return tier_line(q, at, r, k, qty - r->tiers[k].from) ? 0 : -1;
-}
-
-/* Lines of one period of charge ch at the given quantities; volume rules
- * are left out with skip_volume (a scale-out prices them apart). */
+/* Lines of one period of charge ch at the given quantities; with
+ * skip_apart, the rules a scale-out prices apart are left out. */
 static int charge_lines(pricing_quote *q, const pricing__charge *ch,
-                        const uint64_t *quantity, int skip_volume)
+                        const uint64_t *quantity, int skip_apart)
 {
     const pricing__spec *spec = q->spec;
     pricing__qline *l;
     size_t i;
 
     if (ch->fixed || ch->has_base) {
-        if (!(l = add_line(q, ch->fixed ? PRICING__LINE_FIXED
+        if (!(l = pricing__quote_add_line(q, ch->fixed ? PRICING__LINE_FIXED
                                         : PRICING__LINE_BASE)))
             return -1;
         l->unit_price = ch->amount.text;
@@ -235,9 +146,9 @@ static int charge_lines(pricing_quote *q, const pricing__charge *ch,
         if (at->is_enum)
             continue;
         r = &ch->rules[at->qord];
-        if (skip_volume && r->kind == PRICING__VOLUME)
+        if (skip_apart && pricing__rule_scales_apart(r->kind))
             continue;
-        if (rule_lines(q, at, r, quantity[i]) != 0)
+        if (pricing__rule_lines(q, at, r, quantity[i]) != 0)
             return -1;
     }
     return 0;
@@ -331,7 +242,7 @@ static int round_quote(pricing_quote *q)
     for (i = 0; i < q->nlines; i++)
         mpz_add(q->exact_total, q->exact_total, q->lines[i].exact);
     /* one minor unit over den, and den for one period in tmp2 */
-    mpz_ui_pow_ui(q->tmp, 10, cat->minor_units);
+    mpz_ui_pow_ui(q->tmp, 10, q->minor_units);
     mpz_divexact(q->unit, q->den, q->tmp);
     pricing__mpz_set_u64(q->tmp2, q->count);
     mpz_mul(q->tmp3, q->unit, q->tmp2); /* one minor unit per period */
@@ -359,7 +270,8 @@ static int round_quote(pricing_quote *q)
         for (i = 0; i < q->nlines; i++)
             mpz_mul(q->lines[i].amount, q->lines[i].amount, q->tmp2);
         return 0;
-    default: /* line */
+    case PRICING__AT_LINE:
+    case PRICING__AT_COUNT: /* not a level: the loader never sets it */
         mpz_set_ui(q->total, 0);
         mpz_set_ui(q->period_total, 0);
         for (i = 0; i < q->nlines; i++) {
@@ -373,6 +285,7 @@ static int round_quote(pricing_quote *q)
         }
         return 0;
     }
+    return 0;
 }
 
 /* ---------------------------------------------------------------- checks */
@@ -556,7 +469,7 @@ static int percent_line(pricing_quote *q, const mpz_t base,
     pricing__qline *l;
     mpz_set(q->tmp2, base);
     den_scale(q, pden);
-    if (!(l = add_line(q, PRICING__LINE_DISCOUNT)))
+    if (!(l = pricing__quote_add_line(q, PRICING__LINE_DISCOUNT)))
         return -1;
     mpz_mul(l->exact, q->tmp2, num);
     mpz_neg(l->exact, l->exact);
@@ -629,7 +542,7 @@ static int request_discount(pricing_quote *q, const pricing_request *r,
         /* amount_off, once, or once per period for K periods */
         mpz_set(q->tmp, q->den);
         den_scale(q, pden);
-        if (!(l = add_line(q, PRICING__LINE_DISCOUNT))) {
+        if (!(l = pricing__quote_add_line(q, PRICING__LINE_DISCOUNT))) {
             rc = -1;
         } else {
             mpz_mul(l->exact, v, q->tmp);
@@ -679,15 +592,16 @@ static int order_lines(pricing_quote *q, const pricing__charge *ch)
 /* ---------------------------------------------------------------- changes */
 
 /* The exact price of the whole term (count periods of the plan) of charge
- * ch at the given quantities, catalog discount included, over den; volume
- * rules left out with skip_volume. Lines are appended then dropped. */
+ * ch at the given quantities, catalog discount included, over den; the
+ * rules priced apart left out with skip_apart. Lines are appended then
+ * dropped. */
 static int term_price(pricing_quote *q, mpz_t out, const pricing__charge *ch,
-                      const uint64_t *quantity, int skip_volume)
+                      const uint64_t *quantity, int skip_apart)
 {
     const pricing__discount *d;
     size_t mark = q->nlines, i;
 
-    if (charge_lines(q, ch, quantity, skip_volume) != 0)
+    if (charge_lines(q, ch, quantity, skip_apart) != 0)
         return -1;
     mpz_set_ui(out, 0);
     for (i = mark; i < q->nlines; i++)
@@ -709,7 +623,7 @@ static pricing__qline *change_line(pricing_quote *q, pricing__line_kind kind,
                                    const pricing__skuval *sku,
                                    const mpz_t term)
 {
-    pricing__qline *l = add_line(q, kind);
+    pricing__qline *l = pricing__quote_add_line(q, kind);
     if (!l)
         return NULL;
     l->sku = sku;
@@ -747,39 +661,6 @@ static int change_term(pricing_quote *q, const pricing_request *r,
     q->has_start = q->has_end = 1;
     q->start = r->change_date;
     q->end = q->term_end;
-    return 0;
-}
-
-/* The volume part of a scale-out for attribute i: count x (unit price of
- * the new tier x added units + that tier's flat when the old quantity
- * was in another tier), KooGallery's rule. */
-static int volume_line(pricing_quote *q, const pricing__attr *at,
-                       const pricing__rule *r, uint64_t old_q, uint64_t new_q)
-{
-    size_t k = find_tier(r, new_q), k_old = find_tier(r, old_q);
-    const pricing__tier *t = &r->tiers[k];
-    pricing__qline *l;
-
-    if (new_q == old_q)
-        return 0;
-    if (!(l = add_line(q, PRICING__LINE_CHARGE)))
-        return -1;
-    l->attr = at;
-    l->rule = PRICING__VOLUME;
-    l->tier = (uint32_t)k + 1;
-    l->from = t->from;
-    l->to = t->up_to;
-    l->has_to = t->bounded;
-    l->quantity = new_q - old_q;
-    l->unit_price = t->unit.text;
-    l->flat = k != k_old ? t->flat.text : "0";
-    pricing__mpz_set_u64(l->exact, l->quantity);
-    mpz_mul(l->exact, l->exact, t->unit.v);
-    if (k != k_old)
-        mpz_add(l->exact, l->exact, t->flat.v);
-    pricing__mpz_set_u64(q->tmp, q->count);
-    mpz_mul(l->exact, l->exact, q->tmp);
-    mpz_set(l->term, l->exact);
     return 0;
 }
 
@@ -829,12 +710,13 @@ static int change_lines(pricing_quote *q, const pricing_request *r,
                        "the new SKU costs less than the one bought: "
                        "downgrades happen at renewal");
     }
-    /* A scale-out has credit and charge lines for what is not volume
-     * priced (base, fixed, linear, graduated, package). */
+    /* A scale-out has credit and charge lines for what is not priced
+     * apart (base, fixed, and the rules of the term: rule.c). */
     if (scale_out && !was->fixed && !was->has_base) {
         for (i = 0; i < spec->nattrs; i++)
             if (!spec->attrs[i].is_enum &&
-                was->rules[spec->attrs[i].qord].kind != PRICING__VOLUME)
+                !pricing__rule_scales_apart(
+                    was->rules[spec->attrs[i].qord].kind))
                 has_rest = 1;
     } else {
         has_rest = 1;
@@ -851,11 +733,11 @@ static int change_lines(pricing_quote *q, const pricing_request *r,
         if (at->is_enum)
             continue;
         rule = &was->rules[at->qord];
-        if (rule->kind != PRICING__VOLUME)
+        if (!pricing__rule_scales_apart(rule->kind))
             continue;
         /* the contract's volume formula has no catalog discount in it */
-        if (volume_line(q, at, rule, r->from.quantity[i],
-                        r->sku.quantity[i]) != 0)
+        if (pricing__rule_scale_out_line(q, at, rule, r->from.quantity[i],
+                                         r->sku.quantity[i]) != 0)
             rc = 1;
         else if (d && q->nlines &&
                  q->lines[q->nlines - 1].kind == PRICING__LINE_CHARGE &&
@@ -881,6 +763,14 @@ static int change_lines(pricing_quote *q, const pricing_request *r,
     return 0;
 }
 
+/* The currency of the quote: the one place that decides it (today the
+ * catalog's single currency). */
+static void quote_currency(pricing_quote *q, const pricing_request *r)
+{
+    memcpy(q->currency, r->cat->currency, sizeof q->currency);
+    q->minor_units = r->cat->minor_units;
+}
+
 int pricing_quote_compute(pricing_quote *q, const pricing_request *r,
                           pricing_error *err)
 {
@@ -895,6 +785,7 @@ int pricing_quote_compute(pricing_quote *q, const pricing_request *r,
     q->text_ready = 0;
     q->cat = r->cat;
     q->spec = r->spec;
+    quote_currency(q, r);
     q->type = r->type;
     q->count = r->count;
     q->trial = r->trial;

@@ -18,8 +18,15 @@ typedef enum pricing__line_kind {
 } pricing__line_kind;
 
 typedef struct pricing__qline {
+    /* The numbers first: add_line zeroes everything from kind on, and
+     * these stay initialised across computes. */
+    mpz_t term;    /* the term's price (over the quote's den) */
+    mpz_t period;  /* one period, exact (over the catalog's den) */
+    mpz_t exact;   /* the whole order, exact (over the quote's den) */
+    mpz_t amount;  /* the whole order, rounded (minor units) */
+    mpz_t scratch;
     pricing__line_kind kind;
-    pricing__rule_kind rule;
+    pricing__rule_kind rule; /* rule lines only: those with an attr */
     const pricing__attr *attr;
     uint32_t tier; /* 1-based */
     uint64_t from, to;
@@ -36,11 +43,6 @@ typedef struct pricing__qline {
     uint64_t periods;   /* 0: once on the whole order */
     /* credit and charge lines */
     const pricing__skuval *sku;
-    mpz_t term;         /* the term's price (over the quote's den) */
-    mpz_t period;  /* one period, exact (over the catalog's den) */
-    mpz_t exact;   /* the whole order, exact (over the quote's den) */
-    mpz_t amount;  /* the whole order, rounded (minor units) */
-    mpz_t scratch;
     const char *exact_s, *amount_s; /* text, formatted on demand */
     uint32_t passed; /* totals only: the graduated tiers this line sums */
 } pricing__qline;
@@ -48,6 +50,12 @@ typedef struct pricing__qline {
 struct pricing_quote {
     const pricing_catalog *cat;
     const pricing__spec *spec;
+    /* The currency the quote is in, set when computed (quote_currency in
+     * quote.c): every writer and accessor reads these, never the
+     * catalog's, so prices in several currencies change only the loader
+     * and the price lookup. */
+    char currency[4];
+    unsigned minor_units; /* decimals of the rounded amounts */
     pricing__type type;
     pricing__skuval sku, from;
     pricing__plan plan;
@@ -79,6 +87,11 @@ struct pricing_quote {
      * a request cost no allocation of its own. */
     pricing_request scratch;
 };
+
+/* A new line at the end of q: every field zero but quantity 1; NULL when
+ * out of memory. */
+pricing__qline *pricing__quote_add_line(pricing_quote *q,
+                                        pricing__line_kind kind);
 
 /* Formats an exact value of q into dst (see pricing__exact_format). */
 size_t pricing__quote_exact_size(const pricing_quote *q, const mpz_t num);

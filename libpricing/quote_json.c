@@ -10,13 +10,12 @@
 #include "memory.h"
 #include "quote.h"
 #include "request.h"
+#include "rule.h"
 #include "writer.h"
 
 static const char *const kind_names[] = {"fixed",    "base",   "quantity",
                                          "tier",     "discount", "credit",
                                          "charge"};
-static const char *const rule_names[] = {"linear", "graduated", "volume",
-                                         "package"};
 static const char *const type_names[] = {"new", "renew", "upgrade",
                                          "scale_out"};
 
@@ -86,7 +85,7 @@ static void write_line(pricing__w *w, const pricing_quote *q,
             PRICING__W_KEY(w, "attribute");
             pricing__w_cstr(w, l->attr->id);
             PRICING__W_KEY(w, "rule");
-            pricing__w_cstr(w, rule_names[l->rule]);
+            pricing__w_cstr(w, pricing__rule_name(l->rule));
         }
         if (l->kind == PRICING__LINE_TIER || l->kind == PRICING__LINE_CHARGE) {
             PRICING__W_KEY(w, "tier");
@@ -102,12 +101,8 @@ static void write_line(pricing__w *w, const pricing_quote *q,
         pricing__w_key(w, l->kind == PRICING__LINE_CHARGE ? "added"
                                                             : "quantity");
         pricing__w_u64(w, l->quantity);
-        if (l->rule == PRICING__PACKAGE && l->kind == PRICING__LINE_QUANTITY) {
-            PRICING__W_KEY(w, "size");
-            pricing__w_u64(w, l->size);
-            PRICING__W_KEY(w, "packages");
-            pricing__w_u64(w, l->packages);
-        }
+        if (l->attr)
+            pricing__rule_write_members(w, l);
         PRICING__W_KEY(w, "unit_price");
         pricing__w_cstr(w, l->unit_price);
         if (l->kind == PRICING__LINE_TIER || l->kind == PRICING__LINE_CHARGE) {
@@ -120,7 +115,7 @@ static void write_line(pricing__w *w, const pricing_quote *q,
     PRICING__W_KEY(w, "exact_amount");
     write_exact(w, q, l->exact);
     PRICING__W_KEY(w, "amount");
-    pricing__w_dec(w, l->amount, q->cat->minor_units, 0);
+    pricing__w_dec(w, l->amount, q->minor_units, 0);
 }
 
 static void write_lines(pricing__w *w, const pricing_quote *q)
@@ -139,15 +134,14 @@ static void write_lines(pricing__w *w, const pricing_quote *q)
 
 static void write_totals(pricing__w *w, const pricing_quote *q)
 {
-    const pricing_catalog *cat = q->cat;
     if (!q->has_term) { /* a change quote's fee has no periods */
         PRICING__W_KEY(w, "period_total");
-        pricing__w_dec(w, q->period_total, cat->minor_units, 0);
+        pricing__w_dec(w, q->period_total, q->minor_units, 0);
     }
     PRICING__W_KEY(w, "exact_total");
     write_exact(w, q, q->exact_total);
     PRICING__W_KEY(w, "total");
-    pricing__w_dec(w, q->total, cat->minor_units, 0);
+    pricing__w_dec(w, q->total, q->minor_units, 0);
 }
 
 static void write_date(pricing__w *w, const char *key, const pricing__date *d)
@@ -182,18 +176,18 @@ static void write_quote(pricing__w *w, const pricing_quote *q)
     PRICING__W_KEY(w, "count");
     pricing__w_u64(w, q->count);
     PRICING__W_KEY(w, "currency");
-    pricing__w_cstr(w, cat->currency);
+    pricing__w_cstr(w, q->currency);
     if (q->trial) {
         mpz_t zero;
         mpz_init(zero); /* no allocation for zero */
         PRICING__W_KEY(w, "lines");
         pricing__w_lit(w, "[]");
         PRICING__W_KEY(w, "period_total");
-        pricing__w_dec(w, zero, cat->minor_units, 0);
+        pricing__w_dec(w, zero, q->minor_units, 0);
         PRICING__W_KEY(w, "exact_total");
         pricing__w_lit(w, "\"0\"");
         PRICING__W_KEY(w, "total");
-        pricing__w_dec(w, zero, cat->minor_units, 0);
+        pricing__w_dec(w, zero, q->minor_units, 0);
         mpz_clear(zero);
     } else {
         write_lines(w, q);
@@ -416,31 +410,30 @@ int pricing_envelope_quote_json(pricing_buffer *buf, const char *json,
  * the next compute and the hot path formats nothing it is not asked for. */
 static int ensure_text(pricing_quote *q, int lines)
 {
-    const pricing_catalog *cat = q->cat;
     size_t need = 0, i;
     char *p;
     mpz_t zero;
 
     if (!q->text_ready) {
         mpz_init(zero);
-        need += pricing__decimal_format_size(q->total, cat->minor_units);
+        need += pricing__decimal_format_size(q->total, q->minor_units);
         need += pricing__quote_exact_size(q, q->exact_total);
         need += pricing__decimal_format_size(q->period_total,
-                                             cat->minor_units);
-        need += pricing__decimal_format_size(zero, cat->minor_units);
+                                             q->minor_units);
+        need += pricing__decimal_format_size(zero, q->minor_units);
         if (pricing__grow((void **)&q->text, &q->text_cap, need, 1) != 0) {
             mpz_clear(zero);
             return -1;
         }
         p = q->text;
         q->total_s = p;
-        p += pricing__decimal_format(p, q->total, cat->minor_units, 0) + 1;
+        p += pricing__decimal_format(p, q->total, q->minor_units, 0) + 1;
         q->exact_s = p;
         p += pricing__quote_exact_format(p, q, q->exact_total) + 1;
         q->period_s = p;
-        p += pricing__decimal_format(p, q->period_total, cat->minor_units, 0) + 1;
+        p += pricing__decimal_format(p, q->period_total, q->minor_units, 0) + 1;
         q->zero_s = p;
-        pricing__decimal_format(p, zero, cat->minor_units, 0);
+        pricing__decimal_format(p, zero, q->minor_units, 0);
         mpz_clear(zero);
         q->text_ready = 1;
     }
@@ -451,7 +444,7 @@ static int ensure_text(pricing_quote *q, int lines)
         for (i = 0; i < q->nlines; i++) {
             need += pricing__quote_exact_size(q, q->lines[i].exact);
             need += pricing__decimal_format_size(q->lines[i].amount,
-                                                 cat->minor_units);
+                                                 q->minor_units);
         }
         if (pricing__grow((void **)&q->ltext, &q->ltext_cap, need + 1, 1) != 0)
             return -1;
@@ -461,7 +454,7 @@ static int ensure_text(pricing_quote *q, int lines)
             p += pricing__quote_exact_format(p, q, q->lines[i].exact) + 1;
             q->lines[i].amount_s = p;
             p += pricing__decimal_format(p, q->lines[i].amount,
-                                         cat->minor_units, 0) + 1;
+                                         q->minor_units, 0) + 1;
         }
         q->text_ready = 2;
     }
@@ -510,7 +503,7 @@ void pricing_quote_total_mpq(void *rop, const pricing_quote *q)
     if (!q || !q->valid || q->trial)
         return;
     mpq_set_z(r, q->total);
-    mpz_ui_pow_ui(mpq_denref(r), 10, q->cat->minor_units);
+    mpz_ui_pow_ui(mpq_denref(r), 10, q->minor_units);
     mpq_canonicalize(r);
 }
 
@@ -536,6 +529,8 @@ int pricing_quote_line(pricing_line *out, pricing_quote *q, size_t index,
                        pricing_error *err)
 {
     const pricing__qline *l;
+    if (out)
+        memset(out, 0, sizeof *out); /* failure leaves no stale pointer */
     if (!out || !q || !q->valid || q->totals_only || index >= q->nlines)
         return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                                  "pricing_quote_line: no such line");
@@ -544,14 +539,17 @@ int pricing_quote_line(pricing_line *out, pricing_quote *q, size_t index,
     l = &q->lines[index];
     out->kind = kind_names[l->kind];
     out->attribute = l->attr ? l->attr->id : NULL;
-    out->rule = l->kind >= PRICING__LINE_QUANTITY ? rule_names[l->rule] : NULL;
+    /* Rule lines (quantity, tier, a volume scale-out's charge) are the
+     * lines of an attribute; base, fixed, discount, credit and the other
+     * charge lines have no rule. */
+    out->rule = l->attr ? pricing__rule_name(l->rule) : NULL;
     out->tier = l->tier;
     out->from = l->from;
     out->to = l->has_to ? l->to : 0;
     out->has_to = l->has_to;
     out->quantity = l->quantity;
     out->unit_price = l->unit_price;
-    out->flat = l->kind == PRICING__LINE_TIER ? l->flat : NULL;
+    out->flat = l->tier ? l->flat : NULL; /* lines with a tier */
     out->exact_amount = l->exact_s;
     out->amount = l->amount_s;
     return 0;

@@ -16,6 +16,7 @@
 
 #include "pricing.h"
 #include "model.h"
+#include "rule.h"
 #include "unit.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -1220,6 +1221,25 @@ START_TEST(test_limit_amount_digits)
 }
 END_TEST
 
+/* Every kind has a name, and the name finds the kind: the loader and the
+ * writers read the names from rule.c alone. */
+START_TEST(test_rule_names)
+{
+    static const char *const names[] = {"linear", "graduated", "volume",
+                                        "package"};
+    int k;
+    ck_assert_int_eq(PRICING__RULE_KINDS, 4);
+    for (k = 0; k < PRICING__RULE_KINDS; k++) {
+        const char *s = pricing__rule_name((pricing__rule_kind)k);
+        ck_assert_str_eq(s, names[k]);
+        ck_assert_int_eq(pricing__rule_lookup(s, strlen(s)), k);
+    }
+    ck_assert_int_eq(pricing__rule_lookup("volumes", 7), -1);
+    ck_assert_int_eq(pricing__rule_lookup("volume", 5), -1);
+    ck_assert_int_eq(pricing__rule_lookup("", 0), -1);
+}
+END_TEST
+
 Suite *unit_catalog_suite(void)
 {
     Suite *s = suite_create("catalog");
@@ -1232,6 +1252,7 @@ Suite *unit_catalog_suite(void)
 
     tc = tcase_create("model");
     tcase_add_test(tc, test_model);
+    tcase_add_test(tc, test_rule_names);
     tcase_add_test(tc, test_model_leading_zeros);
     suite_add_tcase(s, tc);
 

@@ -3,16 +3,9 @@
 #include <string.h>
 
 #include "catalog_write.h"
+#include "rule_seller.h"
 #include "currency.h"
 #include "error.h"
-
-static const char *const rule_names[] = {"linear", "graduated", "volume",
-                                         "package"};
-
-const char *pricing__rule_name(pricing__rule_kind kind)
-{
-    return rule_names[kind];
-}
 
 const char *pricing__cw_text(const pricing__cw *cw, const pricing__amount *a)
 {
@@ -50,66 +43,6 @@ int pricing__amount_text_equal(const char *a, const char *b)
     significant(a, &as, &al);
     significant(b, &bs, &bl);
     return al == bl && memcmp(a + as, b + bs, al) == 0;
-}
-
-/* ---------------------------------------------------------------- rules */
-
-void pricing__cw_tier(pricing__cw *cw, const pricing__tier *t)
-{
-    const char *flat = pricing__cw_text(cw, &t->flat);
-    pricing__w *w = cw->w;
-    pricing__w_open(w, '{');
-    pricing__w_key(w, "up_to");
-    if (t->bounded)
-        pricing__w_u64(w, t->up_to);
-    else
-        pricing__w_lit(w, "null");
-    pricing__w_key(w, "unit_price");
-    pricing__cw_amount(cw, &t->unit);
-    /* An absent flat fee loads as "0": writing it back would only add
-     * noise to every tier. */
-    if (strcmp(flat, "0") != 0) {
-        pricing__w_key(w, "flat");
-        pricing__w_cstr(w, flat);
-    }
-    pricing__w_close(w, '}');
-}
-
-void pricing__cw_package(pricing__cw *cw, const pricing__rule *rule)
-{
-    pricing__w *w = cw->w;
-    pricing__w_open(w, '{');
-    pricing__w_key(w, "size");
-    pricing__w_u64(w, rule->package_size);
-    pricing__w_key(w, "price");
-    pricing__cw_amount(cw, &rule->linear);
-    pricing__w_key(w, "round");
-    pricing__w_lit(w, rule->package_down ? "\"down\"" : "\"up\"");
-    pricing__w_close(w, '}');
-}
-
-void pricing__cw_rule(pricing__cw *cw, const pricing__rule *rule)
-{
-    pricing__w *w = cw->w;
-    size_t i;
-    pricing__w_open(w, '{');
-    pricing__w_key(w, rule_names[rule->kind]);
-    switch (rule->kind) {
-    case PRICING__LINEAR:
-        pricing__cw_amount(cw, &rule->linear);
-        break;
-    case PRICING__PACKAGE:
-        pricing__cw_package(cw, rule);
-        break;
-    default:
-        pricing__w_open(w, '[');
-        for (i = 0; i < rule->ntiers; i++) {
-            pricing__w_elem(w);
-            pricing__cw_tier(cw, &rule->tiers[i]);
-        }
-        pricing__w_close(w, ']');
-    }
-    pricing__w_close(w, '}');
 }
 
 void pricing__cw_charge(pricing__cw *cw, const pricing__spec *spec,

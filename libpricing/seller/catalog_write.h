@@ -45,13 +45,6 @@ void pricing__cw_sku_value(pricing__cw *cw, const pricing__spec *spec,
                            const pricing__sku *sku);
 void pricing__cw_charge(pricing__cw *cw, const pricing__spec *spec,
                         const pricing__charge *ch);
-/* {"linear": P}, {"graduated": [...]}, {"volume": [...]}, {"package":
- * {...}}. */
-void pricing__cw_rule(pricing__cw *cw, const pricing__rule *rule);
-/* {"up_to": N|null, "unit_price": P[, "flat": F]}. */
-void pricing__cw_tier(pricing__cw *cw, const pricing__tier *t);
-/* {"size": S, "price": P, "round": "up"|"down"}. */
-void pricing__cw_package(pricing__cw *cw, const pricing__rule *rule);
 void pricing__cw_amount(pricing__cw *cw, const pricing__amount *a);
 
 /* The text an amount is written with (override or as loaded). */
@@ -59,8 +52,5 @@ const char *pricing__cw_text(const pricing__cw *cw, const pricing__amount *a);
 
 /* 1 when two amount texts name the same value ("19.9" and "019.90"). */
 int pricing__amount_text_equal(const char *a, const char *b);
-
-/* The rule name of a kind ("linear", ...). */
-const char *pricing__rule_name(pricing__rule_kind kind);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "catalog_write.h"
 #include "diff.h"
+#include "rule_seller.h"
 #include "error.h"
 
 typedef struct differ {
@@ -161,74 +162,43 @@ static void rule_entry(differ *d, where *at, const pricing__rule *a,
     at->kind = NULL;
 }
 
-static int tier_equal(const pricing__tier *a, const pricing__tier *b)
-{
-    return a->bounded == b->bounded && (!a->bounded || a->up_to == b->up_to) &&
-           pricing__amount_text_equal(a->unit.text, b->unit.text) &&
-           pricing__amount_text_equal(a->flat.text, b->flat.text);
-}
-
-static void tier_value(differ *d, pricing_buffer *buf, const pricing__tier *t)
+static void part_value(differ *d, pricing_buffer *buf, const pricing__rule *r,
+                       size_t i)
 {
     pricing__w sw;
     pricing__cw cw = scratch(&sw, buf);
-    pricing__cw_tier(&cw, t);
+    pricing__rule_part_write(&cw, r, i);
     (void)scratch_done(d, &sw);
 }
 
-static void diff_tiers(differ *d, where *at, const pricing__rule *a,
-                       const pricing__rule *b)
-{
-    size_t i, n = a->ntiers > b->ntiers ? a->ntiers : b->ntiers;
-    at->kind = "tier";
-    for (i = 0; i < n; i++) {
-        const pricing__tier *ta = i < a->ntiers ? &a->tiers[i] : NULL;
-        const pricing__tier *tb = i < b->ntiers ? &b->tiers[i] : NULL;
-        if (ta && tb && tier_equal(ta, tb))
-            continue;
-        at->tier = i + 1;
-        if (ta)
-            tier_value(d, &d->a, ta);
-        if (tb)
-            tier_value(d, &d->b, tb);
-        raw_entry(d, at, ta ? &d->a : NULL, tb ? &d->b : NULL);
-    }
-    at->tier = 0;
-    at->kind = NULL;
-}
-
-static void package_value(differ *d, pricing_buffer *buf,
-                          const pricing__rule *r)
-{
-    pricing__w sw;
-    pricing__cw cw = scratch(&sw, buf);
-    pricing__cw_package(&cw, r);
-    (void)scratch_done(d, &sw);
-}
-
+/* Rules of one kind part by part (a tier list may grow or shrink), else
+ * whole. */
 static void diff_rule(differ *d, where *at, const pricing__rule *a,
                       const pricing__rule *b)
 {
+    size_t i, na, nb;
+    int tiered;
+
     if (a->kind != b->kind) {
         rule_entry(d, at, a, b);
         return;
     }
     at->rule = a;
-    if (a->kind == PRICING__LINEAR) {
-        at->kind = "quantity";
-        amount_entry(d, at, &a->linear, &b->linear);
-    } else if (a->kind == PRICING__PACKAGE) {
-        if (a->package_size != b->package_size ||
-            a->package_down != b->package_down ||
-            !pricing__amount_text_equal(a->linear.text, b->linear.text)) {
-            at->kind = "quantity";
-            package_value(d, &d->a, a);
-            package_value(d, &d->b, b);
-            raw_entry(d, at, &d->a, &d->b);
-        }
-    } else {
-        diff_tiers(d, at, a, b);
+    tiered = pricing__rule_row_kind(a->kind) == PRICING__ROW_TIER;
+    at->kind = pricing__row_kinds[pricing__rule_row_kind(a->kind)];
+    na = pricing__rule_parts(a);
+    nb = pricing__rule_parts(b);
+    for (i = 0; i < na || i < nb; i++) {
+        if (i < na && i < nb && pricing__rule_part_equal(a, b, i))
+            continue;
+        at->tier = tiered ? i + 1 : 0;
+        if (i < na)
+            part_value(d, &d->a, a, i);
+        if (i < nb)
+            part_value(d, &d->b, b, i);
+        raw_entry(d, at, i < na ? &d->a : NULL, i < nb ? &d->b : NULL);
     }
+    at->tier = 0;
     at->kind = NULL;
     at->rule = NULL;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "catalog_write.h"
+#include "rule_seller.h"
 #include "error.h"
 #include "sheet.h"
 #include "writer.h"
@@ -39,18 +40,9 @@ static int charge_rows(pricing__row *row, const pricing__charge *ch,
         rule = &ch->rules[at->qord];
         row->attr = at;
         row->rule = rule;
-        if (rule->kind == PRICING__LINEAR || rule->kind == PRICING__PACKAGE) {
-            row->kind = PRICING__ROW_QUANTITY;
-            row->price = &rule->linear;
-            if ((rc = fn(ctx, row)) != 0)
-                return rc;
-            continue;
-        }
-        row->kind = PRICING__ROW_TIER;
-        for (t = 0; t < rule->ntiers; t++) {
-            row->tier = t;
-            row->price = &rule->tiers[t].unit;
-            row->flat = &rule->tiers[t].flat;
+        row->kind = pricing__rule_row_kind(rule->kind);
+        for (t = 0; t < pricing__rule_parts(rule); t++) {
+            pricing__rule_part_row(row, t);
             if ((rc = fn(ctx, row)) != 0)
                 return rc;
         }
@@ -108,8 +100,6 @@ static const char *u64_text(uint64_t v, char *tmp)
 const char *pricing__row_key(const pricing__row *row, int col, char *tmp)
 {
     int tier = row->kind == PRICING__ROW_TIER;
-    int package = row->rule && row->rule->kind == PRICING__PACKAGE &&
-                  row->kind == PRICING__ROW_QUANTITY;
     switch (col) {
     case PRICING__COL_PLAN:
         return row->plan < 0 ? "" : pricing__plan_name((pricing__plan)row->plan);
@@ -126,9 +116,10 @@ const char *pricing__row_key(const pricing__row *row, int col, char *tmp)
                    ? u64_text(row->rule->tiers[row->tier].up_to, tmp)
                    : "";
     case PRICING__COL_SIZE:
-        return package ? u64_text(row->rule->package_size, tmp) : "";
     case PRICING__COL_ROUND:
-        return package ? (row->rule->package_down ? "down" : "up") : "";
+        return row->rule && row->kind == PRICING__ROW_QUANTITY
+                   ? pricing__rule_row_key(row, col, tmp)
+                   : "";
     default:
         return "";
     }

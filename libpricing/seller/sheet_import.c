@@ -18,6 +18,7 @@
 #include "decimal.h"
 #include "json_read.h"
 #include "memory.h"
+#include "rule_seller.h"
 #include "sheet.h"
 
 #define MAX_ERRORS 100
@@ -318,24 +319,22 @@ static int locate(importer *im, pricing__row *row)
                           "the catalog's charge is a fixed price");
     row->attr = &spec->attrs[a];
     row->rule = &ch->rules[row->attr->qord];
-    if ((k == PRICING__ROW_TIER) != (row->rule->kind == PRICING__GRADUATED ||
-                                     row->rule->kind == PRICING__VOLUME))
+    if ((pricing__row_kind)k != pricing__rule_row_kind(row->rule->kind))
         return cell_error(im, PRICING_INVALID_VALUE, PRICING__COL_KIND,
                           "%.64s is priced by a %s rule in the catalog",
                           attr, pricing__rule_name(row->rule->kind));
     if (k == PRICING__ROW_QUANTITY) {
-        row->price = &row->rule->linear;
+        pricing__rule_part_row(row, 0);
         return 0;
     }
     tier = cell(im, PRICING__COL_TIER);
     for (row->tier = 0; *tier >= '0' && *tier <= '9' && row->tier <= PRICING_MAX_TIERS; tier++)
         row->tier = row->tier * 10 + (size_t)(*tier - '0');
-    if (*tier || row->tier < 1 || row->tier > row->rule->ntiers)
+    if (*tier || row->tier < 1 || row->tier > pricing__rule_parts(row->rule))
         return cell_error(im, PRICING_INVALID_VALUE, PRICING__COL_TIER,
-                          "tier is from 1 to %zu", row->rule->ntiers);
-    row->tier--;
-    row->price = &row->rule->tiers[row->tier].unit;
-    row->flat = &row->rule->tiers[row->tier].flat;
+                          "tier is from 1 to %zu",
+                          pricing__rule_parts(row->rule));
+    pricing__rule_part_row(row, row->tier - 1);
     return 0;
 }
 
