@@ -26,6 +26,7 @@
 
 #include "error.h"
 #include "json_check.h"
+#include "utf8.h"
 
 /* What the scanner expects next. */
 enum state {
@@ -103,71 +104,6 @@ static int hex_value(unsigned b)
     if (b >= 'A' && b <= 'F')
         return (int)(b - 'A' + 10);
     return -1;
-}
-
-/*
- * The length of the well-formed UTF-8 sequence at s (avail bytes left),
- * or 0 when it is ill-formed: Unicode's table of well-formed sequences
- * excludes overlongs (C0, C1, E0 80..9F, F0 80..8F), encoded surrogates
- * (ED A0..BF), code points above U+10FFFF (F4 90.., F5..FF), lone
- * continuation bytes and sequences cut short.
- */
-static size_t utf8_length(const unsigned char *s, size_t avail)
-{
-    unsigned b0 = s[0], lo = 0x80, hi = 0xBF;
-    size_t n, i;
-
-    if (b0 < 0x80)
-        return 1;
-    if (b0 < 0xC2)
-        return 0;
-    if (b0 < 0xE0) {
-        n = 2;
-    } else if (b0 < 0xF0) {
-        n = 3;
-        if (b0 == 0xE0)
-            lo = 0xA0;
-        else if (b0 == 0xED)
-            hi = 0x9F;
-    } else if (b0 < 0xF5) {
-        n = 4;
-        if (b0 == 0xF0)
-            lo = 0x90;
-        else if (b0 == 0xF4)
-            hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (avail < n || s[1] < lo || s[1] > hi)
-        return 0;
-    for (i = 2; i < n; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return n;
-}
-
-static size_t utf8_encode(unsigned char *out, uint32_t cp)
-{
-    if (cp < 0x80) {
-        out[0] = (unsigned char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (unsigned char)(0xC0 | (cp >> 6));
-        out[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (unsigned char)(0xE0 | (cp >> 12));
-        out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (unsigned char)(0xF0 | (cp >> 18));
-    out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 4;
 }
 
 /* ---------------------------------------------------------------- errors */
@@ -529,11 +465,11 @@ static int scan_string(checker *c, unsigned char *out, size_t *n,
                 return rc;
             if (cp == 0)
                 *has_nul = 1;
-            k = utf8_encode(buf, cp);
+            k = pricing__utf8_encode(buf, cp);
             bytes = buf;
             i += step;
         } else {
-            k = utf8_length(s + i, len - i);
+            k = pricing__utf8_length(s + i, len - i);
             if (k == 0)
                 return syntax_error(c, i, "invalid UTF-8");
             i += k;

@@ -693,11 +693,9 @@ START_TEST(test_string_limit)
         ck_assert_int_eq(check_n(k.p, k.n, CAT, NULL, &err),
                          -(int)cases[i].code);
         if (cases[i].code != PRICING_OK) {
-            /* The member's path, its long key cut with "...". */
-            size_t plen = strlen(err.path);
-            ck_assert_msg(strncmp(err.path, "/x/", 3) == 0 && plen > 900 &&
-                              strcmp(err.path + plen - 3, "...") == 0,
-                          "path %s", err.path);
+            /* The member's path: its long key does not fit, so the
+             * path is cut before it and marked with the token "...". */
+            ck_assert_str_eq(err.path, "/x/...");
             ck_assert_msg(strstr(err.message, "string too long") != NULL,
                           "%s", err.message);
         }
