@@ -75,6 +75,7 @@ typedef struct checker {
     uint64_t seed;
     int nul_seen;
     pricing__path nul_path; /* where the first U+0000 was */
+    uint64_t tree_bytes; /* what the parsed tree would take (see .h) */
 } checker;
 
 /* ---------------------------------------------------------------- bytes */
@@ -226,6 +227,13 @@ static int arena_reserve(checker *c, size_t extra)
     return 0;
 }
 
+/* The most the tree of a text of len bytes may take (json_check.h). */
+static uint64_t tree_budget(size_t len)
+{
+    return (uint64_t)PRICING__TREE_BYTES_PER_BYTE * len +
+           PRICING__TREE_EXTRA_BYTES;
+}
+
 static int record_number(checker *c, size_t offset, size_t length,
                          unsigned flags)
 {
@@ -234,6 +242,13 @@ static int record_number(checker *c, size_t offset, size_t length,
 
     if (!nums)
         return 0;
+    /* Past the memory bound the text is rejected at the end of the scan
+     * (its syntax errors come first): stop spending on lexemes now. */
+    if (c->tree_bytes > tree_budget(c->len)) {
+        pricing__numbers_dispose(nums);
+        c->nums = NULL;
+        return 0;
+    }
     if (nums->n == nums->cap) {
         size_t cap = nums->cap ? nums->cap * 2 : 64;
         pricing__numlex *v;
@@ -245,6 +260,7 @@ static int record_number(checker *c, size_t offset, size_t length,
         nums->v = v;
         nums->cap = cap;
     }
+    c->tree_bytes += sizeof *lx;
     lx = &nums->v[nums->n++];
     lx->offset = offset;
     lx->length = (uint32_t)length;
@@ -481,6 +497,7 @@ static int scan_string(checker *c, unsigned char *out, size_t *n,
         }
         dn += k;
     }
+    c->tree_bytes += PRICING__TREE_STRING_BYTES + (i + 1 - c->pos);
     c->pos = i + 1;
     *n = dn;
     if (stored)
@@ -678,6 +695,7 @@ static int scan_value(checker *c, enum state *st)
         f->count++;
     }
     *st = ST_AFTER;
+    c->tree_bytes += PRICING__TREE_NODE_BYTES;
     switch (c->s[c->pos]) {
     case '[':
         *st = ST_ARRAY_FIRST;
@@ -802,10 +820,19 @@ int pricing__json_check(const char *text, size_t len, size_t max_bytes,
     c.nul_seen = 0;
     pricing__path_init(&c.nul_path);
 
+    c.tree_bytes = 0;
     rc = scan_document(&c);
     if (rc == 0 && c.nul_seen)
         rc = pricing__error(err, PRICING_INVALID_VALUE, &c.nul_path,
                             "strings may not contain U+0000");
+    if (rc == 0 && nums && c.tree_bytes > tree_budget(len))
+        rc = pricing__error_at(err, PRICING_LIMIT_EXCEEDED, "",
+                               "too many values for the size of the text: "
+                               "the tree would take %llu bytes, more than "
+                               "%d per byte of text plus %d",
+                               (unsigned long long)c.tree_bytes,
+                               PRICING__TREE_BYTES_PER_BYTE,
+                               PRICING__TREE_EXTRA_BYTES);
     free(c.arena);
     free(c.slots);
     if (rc != 0)
