@@ -204,9 +204,12 @@ static int read_header(importer *im, pricing_error *err)
 
 /* ---------------------------------------------------------------- rows */
 
+/* A cell's text, without the one leading ' that pricing sheet adds to
+ * keep a spreadsheet from evaluating it (docs/seller-tools.md). */
 static const char *cell(const importer *im, int col)
 {
-    return im->csv.fields[im->field[col]];
+    const char *s = im->csv.fields[im->field[col]];
+    return s[0] == '\'' ? s + 1 : s;
 }
 
 /* The SKU cell: a JSON object of the spec's enum values. */
