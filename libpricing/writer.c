@@ -218,6 +218,28 @@ void pricing__w_elem(pricing__w *w)
         pricing__w_raw(w, ",", 1);
 }
 
+void pricing__w_error(pricing__w *w, const pricing_error *e,
+                      const char *extra_key, uint64_t extra_value)
+{
+    pricing__w_lit(w, "{\"code\":");
+    pricing__w_cstr(w, pricing_code_name(e->code));
+    PRICING__W_KEY(w, "path");
+    pricing__w_cstr(w, e->path);
+    PRICING__W_KEY(w, "message");
+    pricing__w_cstr(w, e->message);
+    if (e->line > 0) {
+        PRICING__W_KEY(w, "line");
+        pricing__w_u64(w, (uint64_t)e->line);
+        PRICING__W_KEY(w, "column");
+        pricing__w_u64(w, (uint64_t)e->column);
+    }
+    if (extra_key) {
+        pricing__w_key(w, extra_key);
+        pricing__w_u64(w, extra_value);
+    }
+    pricing__w_close(w, '}');
+}
+
 static void indent(pricing__w *w, int depth)
 {
     int i;
