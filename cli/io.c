@@ -28,20 +28,24 @@ int cli_read_stream(char **data, size_t *len, FILE *f, size_t max,
     *data = NULL;
     *len = 0;
     for (;;) {
-        if (cap - n < 65536) {
-            /* Stop just past the cap: a /dev/zero ends here. */
+        if (n == cap) {
+            /* Read at most max + 1 bytes, in a buffer never larger: a
+             * /dev/zero ends here, having cost max + 1 bytes. */
+            size_t want = cap ? cap * 2 : 65536;
             if (n > max) {
                 free(buf);
                 return io_error(err, PRICING_LIMIT_EXCEEDED,
                                 "input too large", name);
             }
-            cap = cap ? cap * 2 : 65536;
-            if (!(p = realloc(buf, cap))) {
+            if (want > max + 1)
+                want = max + 1;
+            if (!(p = realloc(buf, want))) {
                 free(buf);
                 return io_error(err, PRICING_OUT_OF_MEMORY, "out of memory",
                                 name);
             }
             buf = p;
+            cap = want;
         }
         got = fread(buf + n, 1, cap - n, f);
         n += got;

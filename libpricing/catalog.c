@@ -1197,8 +1197,11 @@ int pricing__read_file(char **data, size_t *len, const char *filename,
     if (!f)
         return io_error(err, "cannot open", filename, errno);
     for (;;) {
-        if (cap - n < 65536) {
-            /* Stop reading just past the limit: /dev/zero ends here. */
+        if (n == cap) {
+            /* Read at most the limit + 1 bytes, in a buffer never larger:
+             * /dev/zero ends here, having cost limit + 1 bytes. */
+            size_t want = cap ? cap * 2 : 65536;
+            char *p;
             if (n > max_bytes) {
                 free(buf);
                 fclose(f);
@@ -1206,11 +1209,15 @@ int pricing__read_file(char **data, size_t *len, const char *filename,
                                          "input too large: the limit is %zu "
                                          "bytes", max_bytes);
             }
-            if (pricing__grow((void **)&buf, &cap, n + 65536, 1) != 0) {
+            if (want > max_bytes + 1)
+                want = max_bytes + 1;
+            if (!(p = realloc(buf, want))) {
                 free(buf);
                 fclose(f);
                 return pricing__nomem(err);
             }
+            buf = p;
+            cap = want;
         }
         got = fread(buf + n, 1, cap - n, f);
         n += got;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "utf8.h"
 
 static const char *const code_names[PRICING_CODE_COUNT_] = {
     "ok",
@@ -65,50 +66,58 @@ void pricing__path_init(pricing__path *p)
     p->truncated = 0;
 }
 
-/* Appends bytes, cutting at a UTF-8 boundary and marking the cut. */
-static void path_append(pricing__path *p, const char *s, size_t n)
+/*
+ * Appends one whole reference token ("/" + escaped key, or "/index").
+ * A path that would not fit is cut after its last whole token and ends
+ * in the token "/...", so the cut never splits a ~0/~1 escape or a
+ * character and the result is still a valid JSON Pointer (RFC 6901).
+ */
+static void path_token(pricing__path *p, const char *key, size_t len,
+                       size_t escaped)
 {
-    size_t room = sizeof p->buf - 4 - p->len; /* keep room for "..." */
+    char *out;
+    size_t i;
+
     if (p->truncated)
         return;
-    if (n > room) {
-        while (room > 0 && ((unsigned char)s[room] & 0xC0) == 0x80)
-            room--;
-        memcpy(p->buf + p->len, s, room);
-        p->len += room;
-        memcpy(p->buf + p->len, "...", 4);
-        p->len += 3;
+    /* Room for the token, a later "/..." mark and the NUL. */
+    if (1 + escaped > sizeof p->buf - sizeof "/..." - p->len) {
+        memcpy(p->buf + p->len, "/...", sizeof "/...");
+        p->len += sizeof "/..." - 1;
         p->truncated = 1;
         return;
     }
-    memcpy(p->buf + p->len, s, n);
-    p->len += n;
-    p->buf[p->len] = '\0';
+    out = p->buf + p->len;
+    *out++ = '/';
+    for (i = 0; i < len; i++) {
+        if (key[i] == '~' || key[i] == '/') {
+            *out++ = '~';
+            *out++ = key[i] == '~' ? '0' : '1';
+        } else {
+            *out++ = key[i];
+        }
+    }
+    *out = '\0';
+    p->len = (size_t)(out - p->buf);
 }
 
 size_t pricing__path_push_key(pricing__path *p, const char *key, size_t len)
 {
-    size_t old = p->len;
-    size_t i, start = 0;
+    size_t old = p->len, escaped = len, i;
 
-    path_append(p, "/", 1);
-    for (i = 0; i < len; i++) {
-        if (key[i] == '~' || key[i] == '/') {
-            path_append(p, key + start, i - start);
-            path_append(p, key[i] == '~' ? "~0" : "~1", 2);
-            start = i + 1;
-        }
-    }
-    path_append(p, key + start, len - start);
+    for (i = 0; i < len; i++)
+        if (key[i] == '~' || key[i] == '/')
+            escaped++;
+    path_token(p, key, len, escaped);
     return old;
 }
 
 size_t pricing__path_push_index(pricing__path *p, size_t index)
 {
     char tmp[32];
-    int n = snprintf(tmp, sizeof tmp, "/%zu", index);
+    int n = snprintf(tmp, sizeof tmp, "%zu", index);
     size_t old = p->len;
-    path_append(p, tmp, (size_t)n);
+    path_token(p, tmp, (size_t)n, (size_t)n);
     return old;
 }
 
@@ -123,50 +132,67 @@ void pricing__path_pop(pricing__path *p, size_t old_len)
     }
 }
 
-/* Length of the valid UTF-8 sequence at s, or 0. */
-static size_t utf8_seq(const unsigned char *s)
+/* Characters a message shows escaped: C0 controls, DEL, C1 controls, and
+ * those that break or reorder a line (U+2028/2029, the bidi marks,
+ * embeddings, overrides and isolates). */
+static int shown_escaped(uint32_t cp)
 {
-    size_t len, i;
-    unsigned cp;
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] < 0xC2 || s[0] > 0xF4)
-        return 0;
-    len = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
-    cp = s[0] & (0xFFu >> (len + 1));
-    for (i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0; /* also stops at the NUL */
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    return len;
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C ||
+           cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
 }
 
-/* Messages quote input cut to a byte count ("%.64s") and are cut to the
- * buffer: drop the pieces of characters that leaves, so a message is
- * always valid UTF-8. */
-static void utf8_clean(char *s)
+/*
+ * Copies the formatted message into out (size bytes) as one line of
+ * printable text: the characters above become \n, \r, \t or \uXXXX;
+ * the pieces of characters left by cutting input to a byte count
+ * ("%.64s") or to the buffer are dropped, so the message is valid UTF-8;
+ * a character or escape that does not fit ends it.
+ */
+static void message_clean(char *out, size_t size, const char *in)
 {
-    unsigned char *r = (unsigned char *)s, *w = r;
-    while (*r) {
-        size_t n = utf8_seq(r);
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *r = (const unsigned char *)in;
+    size_t w = 0, avail = strlen(in);
+
+    while (avail > 0) {
+        size_t n = pricing__utf8_length(r, avail), k;
+        char esc[8];
+        const char *piece = (const char *)r;
+        uint32_t cp;
+
         if (n == 0) {
             r++;
+            avail--;
             continue;
         }
-        while (n--)
-            *w++ = *r++;
+        cp = pricing__utf8_decode(r, n);
+        k = n;
+        if (shown_escaped(cp)) {
+            piece = esc;
+            k = cp == '\n' || cp == '\r' || cp == '\t' ? 2 : 6;
+            esc[0] = '\\';
+            esc[1] = cp == '\n' ? 'n' : cp == '\r' ? 'r' : cp == '\t' ? 't' : 'u';
+            esc[2] = hex[cp >> 12 & 15];
+            esc[3] = hex[cp >> 8 & 15];
+            esc[4] = hex[cp >> 4 & 15];
+            esc[5] = hex[cp & 15];
+        }
+        if (k >= size - w)
+            break;
+        memcpy(out + w, piece, k);
+        w += k;
+        r += n;
+        avail -= n;
     }
-    *w = '\0';
+    out[w] = '\0';
 }
 
 static int verror(pricing_error *err, pricing_code code, const char *path,
                   const char *fmt, va_list ap)
 {
     if (err && err->code == PRICING_OK) {
+        char raw[PRICING_ERROR_MESSAGE_SIZE];
         size_t n = strlen(path);
         err->code = code;
         err->line = 0;
@@ -176,8 +202,8 @@ static int verror(pricing_error *err, pricing_code code, const char *path,
             n = sizeof err->path - 1;
         memcpy(err->path, path, n);
         err->path[n] = '\0';
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
-        utf8_clean(err->message);
+        vsnprintf(raw, sizeof raw, fmt, ap);
+        message_clean(err->message, sizeof err->message, raw);
     }
     return -(int)code;
 }

@@ -26,6 +26,7 @@
 
 #include "error.h"
 #include "json_check.h"
+#include "utf8.h"
 
 /* What the scanner expects next. */
 enum state {
@@ -74,6 +75,7 @@ typedef struct checker {
     uint64_t seed;
     int nul_seen;
     pricing__path nul_path; /* where the first U+0000 was */
+    uint64_t tree_bytes; /* what the parsed tree would take (see .h) */
 } checker;
 
 /* ---------------------------------------------------------------- bytes */
@@ -103,71 +105,6 @@ static int hex_value(unsigned b)
     if (b >= 'A' && b <= 'F')
         return (int)(b - 'A' + 10);
     return -1;
-}
-
-/*
- * The length of the well-formed UTF-8 sequence at s (avail bytes left),
- * or 0 when it is ill-formed: Unicode's table of well-formed sequences
- * excludes overlongs (C0, C1, E0 80..9F, F0 80..8F), encoded surrogates
- * (ED A0..BF), code points above U+10FFFF (F4 90.., F5..FF), lone
- * continuation bytes and sequences cut short.
- */
-static size_t utf8_length(const unsigned char *s, size_t avail)
-{
-    unsigned b0 = s[0], lo = 0x80, hi = 0xBF;
-    size_t n, i;
-
-    if (b0 < 0x80)
-        return 1;
-    if (b0 < 0xC2)
-        return 0;
-    if (b0 < 0xE0) {
-        n = 2;
-    } else if (b0 < 0xF0) {
-        n = 3;
-        if (b0 == 0xE0)
-            lo = 0xA0;
-        else if (b0 == 0xED)
-            hi = 0x9F;
-    } else if (b0 < 0xF5) {
-        n = 4;
-        if (b0 == 0xF0)
-            lo = 0x90;
-        else if (b0 == 0xF4)
-            hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (avail < n || s[1] < lo || s[1] > hi)
-        return 0;
-    for (i = 2; i < n; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return n;
-}
-
-static size_t utf8_encode(unsigned char *out, uint32_t cp)
-{
-    if (cp < 0x80) {
-        out[0] = (unsigned char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (unsigned char)(0xC0 | (cp >> 6));
-        out[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (unsigned char)(0xE0 | (cp >> 12));
-        out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (unsigned char)(0xF0 | (cp >> 18));
-    out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 4;
 }
 
 /* ---------------------------------------------------------------- errors */
@@ -290,6 +227,13 @@ static int arena_reserve(checker *c, size_t extra)
     return 0;
 }
 
+/* The most the tree of a text of len bytes may take (json_check.h). */
+static uint64_t tree_budget(size_t len)
+{
+    return (uint64_t)PRICING__TREE_BYTES_PER_BYTE * len +
+           PRICING__TREE_EXTRA_BYTES;
+}
+
 static int record_number(checker *c, size_t offset, size_t length,
                          unsigned flags)
 {
@@ -298,6 +242,13 @@ static int record_number(checker *c, size_t offset, size_t length,
 
     if (!nums)
         return 0;
+    /* Past the memory bound the text is rejected at the end of the scan
+     * (its syntax errors come first): stop spending on lexemes now. */
+    if (c->tree_bytes > tree_budget(c->len)) {
+        pricing__numbers_dispose(nums);
+        c->nums = NULL;
+        return 0;
+    }
     if (nums->n == nums->cap) {
         size_t cap = nums->cap ? nums->cap * 2 : 64;
         pricing__numlex *v;
@@ -309,6 +260,7 @@ static int record_number(checker *c, size_t offset, size_t length,
         nums->v = v;
         nums->cap = cap;
     }
+    c->tree_bytes += sizeof *lx;
     lx = &nums->v[nums->n++];
     lx->offset = offset;
     lx->length = (uint32_t)length;
@@ -529,11 +481,11 @@ static int scan_string(checker *c, unsigned char *out, size_t *n,
                 return rc;
             if (cp == 0)
                 *has_nul = 1;
-            k = utf8_encode(buf, cp);
+            k = pricing__utf8_encode(buf, cp);
             bytes = buf;
             i += step;
         } else {
-            k = utf8_length(s + i, len - i);
+            k = pricing__utf8_length(s + i, len - i);
             if (k == 0)
                 return syntax_error(c, i, "invalid UTF-8");
             i += k;
@@ -545,6 +497,7 @@ static int scan_string(checker *c, unsigned char *out, size_t *n,
         }
         dn += k;
     }
+    c->tree_bytes += PRICING__TREE_STRING_BYTES + (i + 1 - c->pos);
     c->pos = i + 1;
     *n = dn;
     if (stored)
@@ -742,6 +695,7 @@ static int scan_value(checker *c, enum state *st)
         f->count++;
     }
     *st = ST_AFTER;
+    c->tree_bytes += PRICING__TREE_NODE_BYTES;
     switch (c->s[c->pos]) {
     case '[':
         *st = ST_ARRAY_FIRST;
@@ -866,10 +820,19 @@ int pricing__json_check(const char *text, size_t len, size_t max_bytes,
     c.nul_seen = 0;
     pricing__path_init(&c.nul_path);
 
+    c.tree_bytes = 0;
     rc = scan_document(&c);
     if (rc == 0 && c.nul_seen)
         rc = pricing__error(err, PRICING_INVALID_VALUE, &c.nul_path,
                             "strings may not contain U+0000");
+    if (rc == 0 && nums && c.tree_bytes > tree_budget(len))
+        rc = pricing__error_at(err, PRICING_LIMIT_EXCEEDED, "",
+                               "too many values for the size of the text: "
+                               "the tree would take %llu bytes, more than "
+                               "%d per byte of text plus %d",
+                               (unsigned long long)c.tree_bytes,
+                               PRICING__TREE_BYTES_PER_BYTE,
+                               PRICING__TREE_EXTRA_BYTES);
     free(c.arena);
     free(c.slots);
     if (rc != 0)

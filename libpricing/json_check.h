@@ -15,6 +15,22 @@
 
 #include "pricing.h"
 
+/*
+ * The memory bound of a parsed document. The strict pass adds up what
+ * the tree would take: TREE_NODE_BYTES per value (a cJSON node and its
+ * allocator overhead), TREE_STRING_BYTES plus the token's length per
+ * string, key or value (its copy, rounded up by the allocator), and a
+ * lexeme per number. When a tree is to be built (nums set) and that sum
+ * passes TREE_BYTES_PER_BYTE x the text's length + TREE_EXTRA_BYTES, the
+ * text is limit_exceeded at "": documents dense in tiny values (a long
+ * array of 0s costs 48 bytes of tree per byte) never reach cJSON, while
+ * a real catalog costs about 14 (docs/limits.md, "Memory").
+ */
+#define PRICING__TREE_NODE_BYTES 80
+#define PRICING__TREE_STRING_BYTES 32
+#define PRICING__TREE_BYTES_PER_BYTE 24
+#define PRICING__TREE_EXTRA_BYTES (1024 * 1024)
+
 /* Flags of a number lexeme. */
 #define PRICING__NUM_MINUS 0x1u /* starts with '-' */
 #define PRICING__NUM_FRAC 0x2u  /* has a fraction part */

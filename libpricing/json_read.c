@@ -23,14 +23,47 @@ static int number_ordinals(cJSON *node, size_t *next, size_t n)
     return 0;
 }
 
+/* The JSON type of the value starting at the first non-blank byte of a
+ * checked text, for the message; NULL when it is an object. */
+static const char *root_type(const char *text, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len && (text[i] == ' ' || text[i] == '\t' ||
+                       text[i] == '\n' || text[i] == '\r'))
+        i++;
+    switch (i < len ? text[i] : '{') {
+    case '{': return NULL;
+    case '[': return "an array";
+    case '"': return "a string";
+    case 't':
+    case 'f': return "a boolean";
+    case 'n': return "null";
+    default: return "a number";
+    }
+}
+
 int pricing__doc_parse(pricing__doc *doc, const char *text, size_t len,
                        size_t max_bytes, pricing_error *err)
 {
-    const char *end = NULL;
+    const char *end = NULL, *found;
     size_t next = 0;
     int rc;
 
     memset(doc, 0, sizeof *doc);
+    /* Every document libpricing reads is an object, and each reader's
+     * first check is that the root is one. A text that is anything else
+     * gets that same error from the strict pass alone (after its own
+     * errors, which come first as always), with no number table and no
+     * tree: an array of 32 million zeros costs nothing but the scan. */
+    found = len <= max_bytes && text ? root_type(text, len) : NULL;
+    if (found) {
+        rc = pricing__json_check(text, len, max_bytes, NULL, err);
+        if (rc != 0)
+            return rc;
+        return pricing__error_at(err, PRICING_WRONG_TYPE, "",
+                                 "expected an object, found %s", found);
+    }
     rc = pricing__json_check(text, len, max_bytes, &doc->nums, err);
     if (rc != 0) {
         pricing__numbers_dispose(&doc->nums);

@@ -256,19 +256,9 @@ int pricing_error_write_json(pricing_buffer *buf, const pricing_error *e,
     if (!buf || !e)
         return -PRICING_INVALID_ARGUMENT;
     pricing__w_start(&w, buf);
-    pricing__w_lit(&w, "{\"error\":{\"code\":");
-    pricing__w_cstr(&w, pricing_code_name(e->code));
-    PRICING__W_KEY(&w, "path");
-    pricing__w_cstr(&w, e->path);
-    PRICING__W_KEY(&w, "message");
-    pricing__w_cstr(&w, e->message);
-    if (e->line > 0) {
-        PRICING__W_KEY(&w, "line");
-        pricing__w_u64(&w, (uint64_t)e->line);
-        PRICING__W_KEY(&w, "column");
-        pricing__w_u64(&w, (uint64_t)e->column);
-    }
-    pricing__w_lit(&w, "}}");
+    pricing__w_lit(&w, "{\"error\":");
+    pricing__w_error(&w, e, NULL, 0);
+    pricing__w_close(&w, '}');
     return finish(&w, flags, NULL);
 }
 

@@ -5,6 +5,7 @@
 
 #include "decimal.h"
 #include "memory.h"
+#include "utf8.h"
 #include "writer.h"
 
 void pricing__w_start(pricing__w *w, pricing_buffer *buf)
@@ -54,28 +55,6 @@ void pricing__w_lit(pricing__w *w, const char *s)
     pricing__w_raw(w, s, strlen(s));
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    size_t len, i;
-    unsigned cp;
-    if (s[0] < 0xC2 || s[0] > 0xF4)
-        return 0;
-    len = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
-    if (n < len)
-        return 0;
-    cp = s[0] & (0xFFu >> (len + 1));
-    for (i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    return len;
-}
-
 void pricing__w_str(pricing__w *w, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -94,7 +73,7 @@ void pricing__w_str(pricing__w *w, const char *s, size_t n)
         if (i >= n)
             break;
         if (u[i] >= 0x80) {
-            size_t len = utf8_len(u + i, n - i);
+            size_t len = pricing__utf8_length(u + i, n - i);
             if (len) {
                 pricing__w_raw(w, s + i, len);
                 i += len;
@@ -237,6 +216,28 @@ void pricing__w_elem(pricing__w *w)
 {
     if (!w->failed && last(w) != '[')
         pricing__w_raw(w, ",", 1);
+}
+
+void pricing__w_error(pricing__w *w, const pricing_error *e,
+                      const char *extra_key, uint64_t extra_value)
+{
+    pricing__w_lit(w, "{\"code\":");
+    pricing__w_cstr(w, pricing_code_name(e->code));
+    PRICING__W_KEY(w, "path");
+    pricing__w_cstr(w, e->path);
+    PRICING__W_KEY(w, "message");
+    pricing__w_cstr(w, e->message);
+    if (e->line > 0) {
+        PRICING__W_KEY(w, "line");
+        pricing__w_u64(w, (uint64_t)e->line);
+        PRICING__W_KEY(w, "column");
+        pricing__w_u64(w, (uint64_t)e->column);
+    }
+    if (extra_key) {
+        pricing__w_key(w, extra_key);
+        pricing__w_u64(w, extra_value);
+    }
+    pricing__w_close(w, '}');
 }
 
 static void indent(pricing__w *w, int depth)

@@ -58,6 +58,15 @@ void pricing__w_keyn(pricing__w *w, const char *key, size_t n);
 /* The comma before an array element when it is not the first. */
 void pricing__w_elem(pricing__w *w);
 
+/*
+ * The one writer of an error object, for every output that holds one:
+ * {"code":...,"path":...,"message":...} with "line" and "column" when
+ * line > 0, then extra_key (when not NULL) with extra_value, e.g. a
+ * batch's "input_line".
+ */
+void pricing__w_error(pricing__w *w, const pricing_error *e,
+                      const char *extra_key, uint64_t extra_value);
+
 /* Re-indents the compact JSON in buf with two spaces, for people. */
 int pricing__w_pretty(pricing_buffer *buf);
 

@@ -77,5 +77,18 @@ if [ $st -eq 0 ] && grep -q '^pricing [0-9]' "$tmp/out"; then pass=$((pass + 1))
 st=$?
 if [ $st -eq 0 ] && grep -q '^usage: pricing quote' "$tmp/out"; then pass=$((pass + 1)); else echo "FAIL --help"; fail=$((fail + 1)); fi
 
+# A message is one printable line (issue 12.4): a spec that would forge a
+# log line and colour the terminal is quoted escaped, on stderr as in the
+# error object.
+printf '%s\n' '{"spec":"x\npricing: ok total 0.00\r\u001b[31mRED"}' >"$tmp/forge.json"
+"$P" quote "$CAT" "$tmp/forge.json" >"$tmp/out" 2>"$tmp/err"
+expect $? "forged log line" 1 unknown_spec
+if [ "$(wc -l <"$tmp/err")" -eq 1 ] && ! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177\r]')" "$tmp/err" &&
+   grep -qF 'no spec "x\npricing: ok total 0.00\r\u001b[31mRED"' "$tmp/err"; then
+    pass=$((pass + 1))
+else
+    echo "FAIL forged log line: stderr is not one printable line: $(od -c "$tmp/err" | head -5)"; fail=$((fail + 1))
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -89,20 +89,7 @@ static void write_error(pricing__w *w, const char *key,
                         const pricing_error *e)
 {
     pricing__w_key(w, key);
-    pricing__w_open(w, '{');
-    pricing__w_key(w, "code");
-    pricing__w_cstr(w, pricing_code_name(e->code));
-    pricing__w_key(w, "path");
-    pricing__w_cstr(w, e->path);
-    pricing__w_key(w, "message");
-    pricing__w_cstr(w, e->message);
-    if (e->line > 0) {
-        pricing__w_key(w, "line");
-        pricing__w_u64(w, (uint64_t)e->line);
-        pricing__w_key(w, "column");
-        pricing__w_u64(w, (uint64_t)e->column);
-    }
-    pricing__w_close(w, '}');
+    pricing__w_error(w, e, NULL, 0);
 }
 
 static void write_totals(pricing__w *w, size_t line, const char *old_total,

@@ -127,18 +127,31 @@ const char *pricing__row_key(const pricing__row *row, int col, char *tmp)
 
 /* ---------------------------------------------------------------- CSV */
 
+/* A spreadsheet evaluates a cell that starts with one of these (OWASP,
+ * "CSV injection"); a leading ' makes it text, and is not shown. A cell
+ * that starts with ' gets one more, so import can drop exactly one. */
+static int neutralised(const char *s, size_t n)
+{
+    return n > 0 && memchr("=+-@\t\r'", s[0], 7) != NULL;
+}
+
 /* RFC 4180: a field with a comma, a quote or a line break is quoted, its
  * quotes doubled. */
 static void csv_field(pricing__w *w, const char *s, size_t n, int first)
 {
     size_t i, start = 0;
+    int quote = strcspn(s, ",\"\r\n") < n;
+
     if (!first)
         pricing__w_raw(w, ",", 1);
-    if (strcspn(s, ",\"\r\n") >= n) {
+    if (quote)
+        pricing__w_raw(w, "\"", 1);
+    if (neutralised(s, n))
+        pricing__w_raw(w, "'", 1);
+    if (!quote) {
         pricing__w_raw(w, s, n);
         return;
     }
-    pricing__w_raw(w, "\"", 1);
     for (i = 0; i < n; i++)
         if (s[i] == '"') {
             pricing__w_raw(w, s + start, i + 1 - start);

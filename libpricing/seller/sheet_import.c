@@ -205,9 +205,12 @@ static int read_header(importer *im, pricing_error *err)
 
 /* ---------------------------------------------------------------- rows */
 
+/* A cell's text, without the one leading ' that pricing sheet adds to
+ * keep a spreadsheet from evaluating it (docs/seller-tools.md). */
 static const char *cell(const importer *im, int col)
 {
-    return im->csv.fields[im->field[col]];
+    const char *s = im->csv.fields[im->field[col]];
+    return s[0] == '\'' ? s + 1 : s;
 }
 
 /* The SKU cell: a JSON object of the spec's enum values. */
@@ -539,28 +542,20 @@ static int write_catalog(importer *im, pricing_buffer *buf, unsigned flags,
 /* Every bad cell: {"error": the first, "errors": [all of them]}. */
 static int write_errors(importer *im, pricing_buffer *buf, unsigned flags)
 {
-    pricing_buffer one = PRICING_BUFFER_INIT;
     pricing__w w;
     size_t i, n = im->nerrors < MAX_ERRORS ? im->nerrors : MAX_ERRORS;
 
-    if (pricing_error_write_json(&one, &im->first, 0) != 0)
-        return -1;
     pricing__w_start(&w, buf);
-    pricing__w_raw(&w, one.data, one.size - 1); /* without its last '}' */
+    pricing__w_lit(&w, "{\"error\":");
+    pricing__w_error(&w, &im->first, NULL, 0);
     pricing__w_key(&w, "errors");
     pricing__w_open(&w, '[');
     for (i = 0; i < n && im->errors; i++) {
         pricing__w_elem(&w);
-        if (pricing_error_write_json(&one, &im->errors[i], 0) != 0) {
-            w.failed = 1;
-            break;
-        }
-        /* {"error":{...}} -> {...} */
-        pricing__w_raw(&w, one.data + 9, one.size - 10);
+        pricing__w_error(&w, &im->errors[i], NULL, 0);
     }
     pricing__w_close(&w, ']');
     pricing__w_close(&w, '}');
-    pricing_buffer_dispose(&one);
     if (pricing__w_done(&w) != 0 ||
         ((flags & PRICING_JSON_PRETTY) && pricing__w_pretty(buf) != 0))
         return -1;
