@@ -64,7 +64,10 @@ void pricing__round_div(mpz_t q, mpz_t r, const mpz_t n, const mpz_t d,
     case PRICING__UP:
         up = !neg;
         break;
-    default:
+    case PRICING__HALF_UP:
+    case PRICING__HALF_EVEN:
+    case PRICING__HALF_DOWN:
+    case PRICING__MODE_COUNT: /* not a mode; never stored in a catalog */
         mpz_mul_2exp(r, r, 1);
         half = mpz_cmp(r, d);
         if (half < 0)
