@@ -260,14 +260,10 @@ static void check_path_syntax(const pricing_error *err, int *truncated)
                 "path is not valid UTF-8: \"%s\"", p);
 }
 
-void fuzz_check_error(int rc, const pricing_error *err, const char *doc,
-                      size_t len, int kind)
+int fuzz_check_error_shape(int rc, const pricing_error *err)
 {
-    size_t max = kind == FUZZ_DOC_CATALOG ? PRICING_MAX_CATALOG_BYTES
-                                          : PRICING_MAX_REQUEST_BYTES;
-    pricing_error se;
-    int src, truncated;
     pricing_code code = err->code;
+    int truncated;
 
     FUZZ_ASSERT(rc < 0 && rc == -(int)code, "rc %d but err.code %d (%s)", rc,
                 (int)code, pricing_code_name(code));
@@ -288,6 +284,18 @@ void fuzz_check_error(int rc, const pricing_error *err, const char *doc,
                 "message is not valid UTF-8: \"%s\" (code %s, path %s)",
                 err->message, pricing_code_name(code), err->path);
     check_path_syntax(err, &truncated);
+    check_error_json(err);
+    return truncated;
+}
+
+void fuzz_check_error(int rc, const pricing_error *err, const char *doc,
+                      size_t len, int kind)
+{
+    size_t max = kind == FUZZ_DOC_CATALOG ? PRICING_MAX_CATALOG_BYTES
+                                          : PRICING_MAX_REQUEST_BYTES;
+    pricing_error se;
+    pricing_code code = err->code;
+    int src, truncated = fuzz_check_error_shape(rc, err);
 
     if (code == PRICING_JSON_SYNTAX) {
         size_t i, line = 1, col = 1;
@@ -371,5 +379,4 @@ void fuzz_check_error(int rc, const pricing_error *err, const char *doc,
             cJSON_Delete(root);
         }
     }
-    check_error_json(err);
 }
