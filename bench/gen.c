@@ -305,14 +305,22 @@ static void gen_one(breq *q, int kind)
     }
 }
 
+/* n zeroed requests of s, against the given spec ids. */
+static void scen_alloc(scen *s, const char *const *specs, int nspecs,
+                       size_t n)
+{
+    s->specs = specs;
+    s->nspecs = nspecs;
+    s->n = n;
+    s->reqs = xrealloc(NULL, n * sizeof *s->reqs);
+    memset(s->reqs, 0, n * sizeof *s->reqs);
+}
+
 void make_scen(scen *s, int kind, size_t n)
 {
     size_t i;
     s->name = scen_names[kind];
-    s->specs = main_specs;
-    s->nspecs = 4;
-    s->n = n;
-    s->reqs = xrealloc(NULL, n * sizeof *s->reqs);
+    scen_alloc(s, main_specs, 4, n);
     rng = 0x9E3779B97F4A7C15ull + (uint64_t)kind;
     for (i = 0; i < n; i++) {
         gen_one(&s->reqs[i], kind);
@@ -324,13 +332,9 @@ void make_scen(scen *s, int kind, size_t n)
 void make_sku_scen(scen *s, unsigned nedit, unsigned nreg, size_t n)
 {
     size_t i;
-    s->specs = sku_specs;
-    s->nspecs = 1;
-    s->n = n;
-    s->reqs = xrealloc(NULL, n * sizeof *s->reqs);
+    scen_alloc(s, sku_specs, 1, n);
     for (i = 0; i < n; i++) {
         breq *q = &s->reqs[i];
-        memset(q, 0, sizeof *q);
         q->v1 = ename[below(nedit)];
         q->v2 = rname[below(nreg)];
         q->has_users = 1;
@@ -342,18 +346,13 @@ void make_sku_scen(scen *s, unsigned nedit, unsigned nreg, size_t n)
 
 /* Growth: spec 0 graduated or 1 volume of ntiers; top: quantities in the
  * last tier, else uniform over 1..max. */
-void make_tier_scen(scen *s, int spec, unsigned ntiers, int top,
-                           size_t n)
+void make_tier_scen(scen *s, int spec, unsigned ntiers, int top, size_t n)
 {
     uint64_t max = (uint64_t)ntiers * TIER_WIDTH;
     size_t i;
-    s->specs = tier_specs;
-    s->nspecs = 2;
-    s->n = n;
-    s->reqs = xrealloc(NULL, n * sizeof *s->reqs);
+    scen_alloc(s, tier_specs, 2, n);
     for (i = 0; i < n; i++) {
         breq *q = &s->reqs[i];
-        memset(q, 0, sizeof *q);
         q->spec = spec;
         q->has_users = 1;
         q->users = top ? max - TIER_WIDTH + 1 + below(TIER_WIDTH)
