@@ -288,6 +288,55 @@ int fuzz_check_error_shape(int rc, const pricing_error *err)
     return truncated;
 }
 
+/* A document the strict pass accepts: the error's path points into it (at
+ * the member at fault, or at its parent for a missing one). */
+static void check_error_place(const pricing_error *err, const char *doc,
+                              size_t len, int truncated)
+{
+    pricing_code code = err->code;
+    const cJSON *node = NULL, *parent = NULL;
+    char ppath[PRICING_ERROR_PATH_SIZE];
+    cJSON *root;
+
+    FUZZ_ASSERT(code != PRICING_JSON_SYNTAX,
+                "json_syntax for text the strict pass accepts: %s",
+                err->message);
+    root = cJSON_ParseWithLength(doc, len);
+    /* cJSON may fail on text the strict pass accepts (that failure is
+     * reported by the out_of_memory check above); no tree, no paths. */
+    if (!root)
+        return;
+    if (err->path[0] == '\0')
+        FUZZ_ASSERT(code == PRICING_WRONG_TYPE && !cJSON_IsObject(root),
+                    "%s with the empty path: %s",
+                    pricing_code_name(code), err->message);
+    if (!truncated) {
+        node = fuzz_resolve(root, err->path);
+        parent_path(ppath, err->path);
+        parent = fuzz_resolve(root, ppath);
+    }
+    if (truncated) {
+        /* nothing to resolve */
+    } else if (code == PRICING_MISSING_FIELD ||
+               code == PRICING_MISSING_ATTRIBUTE) {
+        FUZZ_ASSERT(!node && parent,
+                    "%s at \"%s\": the member %s and its parent %s",
+                    pricing_code_name(code), err->path,
+                    node ? "exists" : "is absent",
+                    parent ? "exists" : "is absent");
+    } else if (code == PRICING_COUNT_NOT_ALLOWED ||
+               code == PRICING_SKU_UNAVAILABLE) {
+        /* at the member, or where the default would go */
+        FUZZ_ASSERT(node || parent, "%s at \"%s\": no such place",
+                    pricing_code_name(code), err->path);
+    } else {
+        FUZZ_ASSERT(node != NULL,
+                    "%s at \"%s\": the path points at nothing (%s)",
+                    pricing_code_name(code), err->path, err->message);
+    }
+    cJSON_Delete(root);
+}
+
 void fuzz_check_error(int rc, const pricing_error *err, const char *doc,
                       size_t len, int kind)
 {
@@ -338,45 +387,6 @@ void fuzz_check_error(int rc, const pricing_error *err, const char *doc,
                     pricing_code_name(code), err->path, err->line,
                     err->column);
     } else {
-        cJSON *root;
-        FUZZ_ASSERT(code != PRICING_JSON_SYNTAX,
-                    "json_syntax for text the strict pass accepts: %s",
-                    err->message);
-        root = cJSON_ParseWithLength(doc, len);
-        /* cJSON may fail on text the strict pass accepts (that failure is
-         * reported by the out_of_memory check above); no tree, no paths. */
-        if (root) {
-            const cJSON *node = NULL, *parent = NULL;
-            char ppath[PRICING_ERROR_PATH_SIZE];
-            if (err->path[0] == '\0')
-                FUZZ_ASSERT(code == PRICING_WRONG_TYPE && !cJSON_IsObject(root),
-                            "%s with the empty path: %s",
-                            pricing_code_name(code), err->message);
-            if (!truncated) {
-                node = fuzz_resolve(root, err->path);
-                parent_path(ppath, err->path);
-                parent = fuzz_resolve(root, ppath);
-            }
-            if (truncated) {
-                /* nothing to resolve */
-            } else if (code == PRICING_MISSING_FIELD ||
-                       code == PRICING_MISSING_ATTRIBUTE) {
-                FUZZ_ASSERT(!node && parent,
-                            "%s at \"%s\": the member %s and its parent %s",
-                            pricing_code_name(code), err->path,
-                            node ? "exists" : "is absent",
-                            parent ? "exists" : "is absent");
-            } else if (code == PRICING_COUNT_NOT_ALLOWED ||
-                       code == PRICING_SKU_UNAVAILABLE) {
-                /* at the member, or where the default would go */
-                FUZZ_ASSERT(node || parent, "%s at \"%s\": no such place",
-                            pricing_code_name(code), err->path);
-            } else {
-                FUZZ_ASSERT(node != NULL,
-                            "%s at \"%s\": the path points at nothing (%s)",
-                            pricing_code_name(code), err->path, err->message);
-            }
-            cJSON_Delete(root);
-        }
+        check_error_place(err, doc, len, truncated);
     }
 }
