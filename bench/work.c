@@ -96,6 +96,10 @@ static int typed_one(ctx *c, const breq *q)
     return rc;
 }
 
+/* The workloads. Each spells out its own loop on purpose: one shared loop
+ * calling a body through a pointer would add an indirect call to every
+ * measured operation. */
+
 /* Typed API: setters on one reused request per spec, then compute. */
 size_t w_typed(void *arg, size_t iters)
 {
