@@ -16,70 +16,6 @@
 
 #include "fuzz_common.h"
 
-/* examples/catalog.json */
-static const char catalog_json[] =
-    "{\n"
-    "  \"catalog\": \"acme-crm\",\n"
-    "  \"version\": \"2026-11\",\n"
-    "  \"currency\": \"CNY\",\n"
-    "  \"rounding\": {\"mode\": \"half_up\", \"at\": \"total\"},\n"
-    "  \"specs\": [\n"
-    "    {\n"
-    "      \"id\": \"starter\",\n"
-    "      \"name\": \"Starter (single workspace)\",\n"
-    "      \"billing\": \"yearly_monthly\",\n"
-    "      \"plans\": [\"month\", \"year\"],\n"
-    "      \"counts\": {\"month\": [1, 3, 6], \"year\": [1, 2, 3]},\n"
-    "      \"template\": \"simple\",\n"
-    "      \"prices\": {\"month\": \"99.00\", \"year\": \"990.00\"}\n"
-    "    },\n"
-    "    {\n"
-    "      \"id\": \"standard\",\n"
-    "      \"name\": \"Standard edition\",\n"
-    "      \"billing\": \"yearly_monthly\",\n"
-    "      \"plans\": [\"month\", \"year\"],\n"
-    "      \"trial_days\": 14,\n"
-    "      \"attributes\": [\n"
-    "        {\"id\": \"edition\", \"type\": \"enum\", \"values\": [\"basic\", \"pro\", \"enterprise\"]},\n"
-    "        {\"id\": \"users\", \"type\": \"quantity\", \"min\": 1, \"max\": 1000, \"step\": 1, \"unit\": \"user\"}\n"
-    "      ],\n"
-    "      \"template\": \"custom\",\n"
-    "      \"skus\": [\n"
-    "        {\"sku\": {\"edition\": \"basic\"},\n"
-    "         \"prices\": {\"month\": {\"quantities\": {\"users\": {\"linear\": \"30.00\"}}},\n"
-    "                    \"year\":  {\"quantities\": {\"users\": {\"linear\": \"300.00\"}}}}},\n"
-    "        {\"sku\": {\"edition\": \"pro\"},\n"
-    "         \"prices\": {\"month\": {\"base\": \"100.00\",\n"
-    "                              \"quantities\": {\"users\": {\"graduated\": [\n"
-    "                                  {\"up_to\": 10, \"unit_price\": \"50.00\"},\n"
-    "                                  {\"up_to\": 100, \"unit_price\": \"40.00\"},\n"
-    "                                  {\"up_to\": null, \"unit_price\": \"32.50\"}]}}},\n"
-    "                    \"year\": {\"base\": \"1000.00\",\n"
-    "                             \"quantities\": {\"users\": {\"graduated\": [\n"
-    "                                  {\"up_to\": 10, \"unit_price\": \"500.00\"},\n"
-    "                                  {\"up_to\": null, \"unit_price\": \"400.00\"}]}}}}},\n"
-    "        {\"sku\": {\"edition\": \"enterprise\"},\n"
-    "         \"prices\": {\"month\": {\"base\": \"500.00\",\n"
-    "                              \"quantities\": {\"users\": {\"volume\": [\n"
-    "                                  {\"up_to\": 50, \"unit_price\": \"45.00\", \"flat\": \"200.00\"},\n"
-    "                                  {\"up_to\": 500, \"unit_price\": \"38.00\", \"flat\": \"100.00\"},\n"
-    "                                  {\"up_to\": null, \"unit_price\": \"30.00\"}]}}},\n"
-    "                    \"year\": {\"base\": \"5000.00\",\n"
-    "                             \"quantities\": {\"users\": {\"volume\": [\n"
-    "                                  {\"up_to\": 50, \"unit_price\": \"450.00\"},\n"
-    "                                  {\"up_to\": null, \"unit_price\": \"380.00\"}]}}}}}\n"
-    "      ]\n"
-    "    },\n"
-    "    {\n"
-    "      \"id\": \"onprem-license\",\n"
-    "      \"name\": \"On-premises licence, perpetual\",\n"
-    "      \"billing\": \"one_time\",\n"
-    "      \"template\": \"simple\",\n"
-    "      \"prices\": {\"one_time\": \"19999.00\"}\n"
-    "    }\n"
-    "  ]\n"
-    "}\n";
-
 static pricing_catalog *cat;
 static pricing_quote *quote;
 static pricing_buffer out, alone;
@@ -121,8 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!cat) {
         pricing_error err;
         pricing_error_init(&err);
-        FUZZ_ASSERT(pricing_catalog_load(&cat, catalog_json,
-                                         sizeof catalog_json - 1, &err) == 0,
+        FUZZ_ASSERT(pricing_catalog_load(&cat, fuzz_example_catalog,
+                                         fuzz_example_catalog_len, &err) == 0,
                     "examples/catalog.json does not load: %s", err.message);
         FUZZ_ASSERT(pricing_quote_new(&quote, &err) == 0, "quote_new");
     }

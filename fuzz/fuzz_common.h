@@ -56,6 +56,21 @@ int fuzz_utf8_ok(const char *s);
 char *fuzz_strndup(const uint8_t *data, size_t n);
 
 /*
+ * The error err, filled by a call that returned rc, is well formed
+ * whatever its input: rc == -code, a real code (never ok, out_of_memory,
+ * invalid_argument or io_error), a non-empty message in UTF-8, a
+ * well-formed JSON Pointer path, and an error object from
+ * pricing_error_write_json that is strict JSON and reads back as the same
+ * error. Returns non-zero when the path was cut at its size limit.
+ */
+int fuzz_check_error_shape(int rc, const pricing_error *err);
+
+/* The example catalog (examples/catalog.json), for targets that need one
+ * good catalog. */
+extern const char fuzz_example_catalog[];
+extern const size_t fuzz_example_catalog_len;
+
+/*
  * The error err, filled by a call that returned rc on the document
  * doc[0..len), is well formed: rc == -code, a real code (never ok,
  * out_of_memory or invalid_argument for a document), a non-empty

@@ -327,3 +327,47 @@ batches = {
 }
 for name, b in batches.items():
     write('batch', name, b)
+
+# ---------------------------------------------------------------- seller
+# One seed per sheet, import and diff case of tests/cases: a mode byte
+# (i import, d diff, r diff --requests, s round trip), then the case's
+# files separated by the line "--8<--" (FUZZ_SEP in fuzz_seller.c); an
+# empty catalog part stands for examples/catalog.json.
+SEP = b'\n--8<--\n'
+CASES = os.path.join(ROOT, 'tests', 'cases')
+
+
+def case_file(case, name):
+    path = os.path.join(CASES, case, name)
+    if not os.path.exists(path):
+        return None
+    with open(path, 'rb') as f:
+        return f.read()
+
+
+for case in sorted(os.listdir(CASES)):
+    group = case.split('-')[0]
+    if group not in ('sheet', 'import', 'diff'):
+        continue
+    if group == 'sheet':
+        cat = case_file(case, 'catalog.json')
+        if cat is not None:
+            write('seller', case, b's' + cat)
+    elif group == 'import':
+        cat, csv = case_file(case, 'catalog.json'), case_file(case, 'sheet.csv')
+        if cat is not None and csv is not None:
+            write('seller', case, b'i' + cat + SEP + csv)
+    else:
+        old, new = case_file(case, 'old.json'), case_file(case, 'new.json')
+        reqs = case_file(case, 'requests.jsonl')
+        if old is None or new is None:
+            continue
+        if reqs is None:
+            write('seller', case, b'd' + old + SEP + new)
+        else:
+            write('seller', case, b'r' + old + SEP + new + SEP + reqs)
+write('seller', 'example-round-trip', b's')
+write('seller', 'example-diff-self', b'd' + SEP)
+write('seller', 'example-requests', b'r' + SEP + SEP + b'{"spec":"starter","plan":"month"}\n\n{"spec":"standard","sku":{"edition":"pro","users":11},"plan":"year"}')
+write('seller', 'example-import-empty', b'i' + SEP)
+write('seller', 'example-import-header', b'i' + SEP + case_file('import-unchanged', 'sheet.csv').split(b'\n')[0] + b'\n')

@@ -12,7 +12,7 @@ set -u
 srcdir=${top_srcdir:-.}
 builddir=${top_builddir:-.}
 status=0
-for t in catalog request decimal batch; do
+for t in catalog request decimal batch seller; do
     bin=$builddir/fuzz/replay_$t
     if [ ! -x "$bin" ]; then
         echo "replay.sh: $bin is missing (make check builds it)" >&2
