@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "io.h"
+#include "progress.h"
 
 #define OPTION_BIT(id, value, pad, help) | (1u << OPT_##id)
 #define COMMAND(name, pad, operands, least, most, summary, text)              \
@@ -35,6 +36,7 @@ static int quote_envelope(const options *o)
 {
     pricing_buffer buf = PRICING_BUFFER_INIT;
     pricing_error err;
+    const char *source = NULL; /* a read error names standard input */
     char *req = NULL;
     size_t len = 0;
     int rc;
@@ -43,11 +45,12 @@ static int quote_envelope(const options *o)
     rc = cli_read_stream(&req, &len, stdin, PRICING_MAX_CATALOG_BYTES,
                          "<stdin>", &err);
     if (rc == 0) {
+        source = "<stdin>";
         pricing_error_init(&err);
         rc = pricing_envelope_quote_json(&buf, req, len, o->flags, &err);
     }
     free(req);
-    return cli_print_result(rc, &buf, &err, o->flags, "<stdin>");
+    return cli_print_result(rc, &buf, &err, o->flags, source);
 }
 
 int cmd_quote(const options *o)
@@ -152,8 +155,12 @@ int cmd_import(const options *o)
                            &err);
     }
     if (rc == 0) {
+        progress p;
+        progress_init(&p, "import", 0, o->value[OPT_quiet] != NULL);
+        progress_note(&p, csv, len, "rows");
         source = input_name(o->args[1]);
         rc = pricing_catalog_import_sheet(&buf, cat, csv, len, o->flags, &err);
+        progress_end(&p);
         sheet_failed = rc != 0 && buf.size > 0;
     }
     free(csv);
@@ -183,10 +190,14 @@ int cmd_diff(const options *o)
     if (rc == 0 && requests)
         rc = cli_read_file(&jsonl, &len, requests, PRICING_MAX_CATALOG_BYTES,
                            &err);
-    if (rc == 0 && requests)
+    if (rc == 0 && requests) {
+        progress p;
+        progress_init(&p, "diff", 0, o->value[OPT_quiet] != NULL);
+        progress_note(&p, jsonl, len, "requests");
         rc = pricing_catalog_diff_requests(&buf, old_cat, new_cat, jsonl, len,
                                            o->flags, &err);
-    else if (rc == 0)
+        progress_end(&p);
+    } else if (rc == 0)
         rc = pricing_catalog_diff(&buf, old_cat, new_cat, o->flags, &err);
     free(jsonl);
     pricing_catalog_free(old_cat);

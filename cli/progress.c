@@ -4,6 +4,7 @@
  * nothing at all reaches a file or a pipe. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -44,6 +45,24 @@ void progress_update(progress *p, uint64_t lines, uint64_t bytes)
         fprintf(stderr, ", %u%%",
                 (unsigned)(bytes >= p->total ? 100 : bytes * 100 / p->total));
     fputs("\033[K", stderr);
+    fflush(stderr);
+    p->shown = 1;
+}
+
+void progress_note(progress *p, const char *data, size_t size,
+                   const char *unit)
+{
+    const char *q = data, *end = data + size;
+    uint64_t lines = 0;
+
+    if (!p->on || size < (1u << 20))
+        return;
+    while (q < end && (q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+        lines++;
+        q++;
+    }
+    fprintf(stderr, "\rpricing: %s: %llu %s, working\033[K", p->what,
+            (unsigned long long)lines, unit);
     fflush(stderr);
     p->shown = 1;
 }

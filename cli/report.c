@@ -38,10 +38,13 @@ int cli_status_of(pricing_code code)
 }
 
 /* "pricing: [SOURCE[:LINE:COLUMN]: ]CODE[ at PATH]: MESSAGE". An io_error
- * names its file in its message already. */
+ * names its file in its message already; standard input is named only
+ * with a line and column. */
 void cli_say_error(const pricing_error *err, const char *source)
 {
     fputs("pricing: ", stderr);
+    if (source && strcmp(source, "<stdin>") == 0 && err->line <= 0)
+        source = NULL;
     if (source && err->code != PRICING_IO_ERROR) {
         if (err->line > 0)
             fprintf(stderr, "%s:%d:%d: ", source, err->line, err->column);

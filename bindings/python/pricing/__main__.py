@@ -190,6 +190,8 @@ class _Cli:
         err = exc._struct()
         path = bytes(err.path)
         where = b""
+        if source == b"<stdin>" and err.line <= 0:
+            source = None
         if source is not None and exc.code != "io_error":
             where = source + (b":%d:%d" % (err.line, err.column)
                               if err.line > 0 else b"") + b": "
@@ -265,11 +267,12 @@ class _Cli:
 
     def quote(self, args: List[bytes]) -> int:
         """pricing quote [CATALOG [REQUEST]]."""
-        source: Optional[bytes] = b"<stdin>"
+        source: Optional[bytes] = None
         try:
             if not args:
                 data = self.read_stream(self.stdin, _lib.MAX_CATALOG_BYTES,
                                         b"<stdin>")
+                source = b"<stdin>"
                 return self.result(_api._envelope_bytes(data, self.flags))
             source = args[0]
             catalog = _api.Catalog.load(args[0])
