@@ -104,7 +104,6 @@ def nearest(word: str, names: Sequence[str]) -> Optional[str]:
     return found
 
 
-_CODE = {name: i for i, name in enumerate(errors.CODES)}
 
 
 class _OutputError(Exception):
