@@ -28,7 +28,7 @@
 #    Every code of `enum pricing_code` (include/pricing.h) must have its
 #    heading "### `code`" in docs/errors.md, and no other code may.
 #
-# Prints "N passed, M failed" for each part.
+# Prints "N passed, M failed".
 #
 # Environment: top_srcdir (default: the directory above this script),
 # top_builddir (default: top_srcdir), where `pricing` was built.
@@ -48,14 +48,24 @@ if [ ! -f "$doc" ] || [ ! -d "$cases" ]; then
     echo "check_docs.sh: $doc or $cases not found" >&2
     exit 99
 fi
+top_builddir=${top_builddir:-$top_srcdir}
+if [ ! -x "$top_builddir/pricing" ]; then
+    echo "check_docs.sh: $top_builddir/pricing not built" >&2
+    exit 99
+fi
 
-python3 - "$doc" "$cases" <<'EOF'
+exec python3 - "$doc" "$cases" "$top_srcdir" "$top_builddir" <<'EOF'
+# ---- 1. docs/lifecycle.md against the golden cases
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 
-doc, cases = sys.argv[1], sys.argv[2]
+doc, cases, top, build = sys.argv[1:5]
+build = os.path.abspath(build)
 MARKER = re.compile(r"^<!-- case: ([A-Za-z0-9_.-]+)(?: file: ([A-Za-z0-9_.-]+))? -->$")
 
 passed = failed = 0
@@ -129,37 +139,11 @@ for name in sorted(os.listdir(cases)):
     if name.startswith("lifecycle-doc-") and name not in shown:
         fail("%s: the case %s is not shown in the page" % (doc, name))
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(0 if failed == 0 and passed > 0 else 1)
-EOF
-lifecycle_status=$?
 
-top_builddir=${top_builddir:-$top_srcdir}
-if [ ! -x "$top_builddir/pricing" ]; then
-    echo "check_docs.sh: $top_builddir/pricing not built" >&2
-    exit 99
-fi
-python3 - "$top_srcdir" "$top_builddir" <<'EOF'
-import os
-import re
-import shutil
-import subprocess
-import sys
-import tempfile
-
-top, build = sys.argv[1], os.path.abspath(sys.argv[2])
+# ---- 2. docs/guide.md and docs/errors.md: their commands are run
 pages = [os.path.join(top, "docs", n) for n in ("guide.md", "errors.md")]
 update = os.environ.get("DOCS_UPDATE") == "1"
-MARKER = re.compile(r"^<!-- run: ([A-Za-z0-9_.-]+)(?: file: ([A-Za-z0-9_.-]+))? -->$")
-passed = failed = 0
-
-
-def fail(msg):
-    global failed
-    failed += 1
-    print("FAIL " + msg)
-
-
+RUN_MARKER = re.compile(r"^<!-- run: ([A-Za-z0-9_.-]+)(?: file: ([A-Za-z0-9_.-]+))? -->$")
 scratch = tempfile.mkdtemp(prefix="check_docs.")
 bindir = os.path.join(scratch, "bin")
 os.mkdir(bindir)
@@ -222,7 +206,7 @@ for page in pages:
         lines = f.read().split("\n")
     new_lines, i, changed = [], 0, False
     while i < len(lines):
-        m = MARKER.match(lines[i])
+        m = RUN_MARKER.match(lines[i])
         if not m:
             new_lines.append(lines[i])
             i += 1
@@ -282,6 +266,3 @@ shutil.rmtree(scratch, ignore_errors=True)
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(0 if failed == 0 and passed > 0 else 1)
 EOF
-status=$?
-[ $lifecycle_status -ne 0 ] && exit $lifecycle_status
-exit $status
