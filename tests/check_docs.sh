@@ -12,10 +12,13 @@
 #    lines as it likes). Every tests/cases/lifecycle-doc-* case must be
 #    shown, its expected quote at least.
 #
-# 2. docs/guide.md and docs/errors.md are run. In them, a marker line stands
-#    right before a fenced block:
+# 2. docs/guide.md, docs/errors.md and docs/format.md are run. In them, a
+#    marker line stands right before a fenced block:
 #      <!-- run: DIR file: NAME -->         the block (plus a final newline)
 #                                           is written to the file DIR/NAME
+#      <!-- run: DIR json: COMMAND -->      the block is the JSON document that
+#                                           COMMAND prints (wrapped as the page
+#                                           likes, member order compared)
 #      <!-- run: DIR -->                    the block is a console session
 #    A console session is "$ COMMAND" lines, each followed by the exact
 #    bytes it prints (standard error, then standard output, as a terminal
@@ -140,10 +143,10 @@ for name in sorted(os.listdir(cases)):
         fail("%s: the case %s is not shown in the page" % (doc, name))
 
 
-# ---- 2. docs/guide.md and docs/errors.md: their commands are run
-pages = [os.path.join(top, "docs", n) for n in ("guide.md", "errors.md")]
+# ---- 2. docs/guide.md, errors.md, format.md: their commands are run
+pages = [os.path.join(top, "docs", n) for n in ("guide.md", "errors.md", "format.md")]
 update = os.environ.get("DOCS_UPDATE") == "1"
-RUN_MARKER = re.compile(r"^<!-- run: ([A-Za-z0-9_.-]+)(?: file: ([A-Za-z0-9_.-]+))? -->$")
+RUN_MARKER = re.compile(r"^<!-- run: ([A-Za-z0-9_.-]+)(?: (file|json): (.+?))? -->$")
 scratch = tempfile.mkdtemp(prefix="check_docs.")
 bindir = os.path.join(scratch, "bin")
 os.mkdir(bindir)
@@ -198,6 +201,22 @@ def run_session(page, n, d, block):
     return out
 
 
+def run_json(page, n, d, cmd, block):
+    """A block of wrapped JSON: the same document as the command prints."""
+    global passed
+    got = subprocess.run(["sh", "-c", cmd], cwd=d, env=env, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
+    try:
+        same = ordered(got.decode("utf-8")) == ordered(block)
+    except ValueError as e:
+        fail("%s:%d: %s: not JSON: %s" % (page, n, cmd, e))
+        return
+    if same:
+        passed += 1
+    else:
+        fail("%s:%d: the block is not what `%s` prints: %s" % (page, n, cmd, got))
+
+
 for page in pages:
     if not os.path.isfile(page):
         fail("%s: missing" % page)
@@ -224,10 +243,13 @@ for page in pages:
             break
         block = lines[i + 2:j]
         d = workdir(page, m.group(1))
-        if m.group(2):
-            with open(os.path.join(d, m.group(2)), "w", encoding="utf-8") as f:
+        if m.group(2) == "file":
+            with open(os.path.join(d, m.group(3)), "w", encoding="utf-8") as f:
                 f.write("\n".join(block) + "\n")
             passed += 1
+            result = block
+        elif m.group(2) == "json":
+            run_json(page, i + 1, d, m.group(3), "\n".join(block))
             result = block
         else:
             result = run_session(page, i + 1, d, block)
