@@ -12,7 +12,7 @@
 #    lines as it likes). Every tests/cases/lifecycle-doc-* case must be
 #    shown, its expected quote at least.
 #
-# 2. docs/guide.md, docs/errors.md and docs/format.md are run. In them, a
+# 2. docs/guide.md, errors.md, format.md and rounding.md are run. In them, a
 #    marker line stands right before a fenced block:
 #      <!-- run: DIR file: NAME -->         the block (plus a final newline)
 #                                           is written to the file DIR/NAME
@@ -143,8 +143,9 @@ for name in sorted(os.listdir(cases)):
         fail("%s: the case %s is not shown in the page" % (doc, name))
 
 
-# ---- 2. docs/guide.md, errors.md, format.md: their commands are run
-pages = [os.path.join(top, "docs", n) for n in ("guide.md", "errors.md", "format.md")]
+# ---- 2. docs/guide.md, errors.md, format.md, rounding.md: their commands are run
+pages = [os.path.join(top, "docs", n)
+         for n in ("guide.md", "errors.md", "format.md", "rounding.md")]
 update = os.environ.get("DOCS_UPDATE") == "1"
 RUN_MARKER = re.compile(r"^<!-- run: ([A-Za-z0-9_.-]+)(?: (file|json): (.+?))? -->$")
 scratch = tempfile.mkdtemp(prefix="check_docs.")
