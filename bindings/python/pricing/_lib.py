@@ -64,7 +64,7 @@ __all__ = [
 
 #: The libpricing version this binding was written for (MAJOR, MINOR, MICRO).
 BINDING_VERSION: Tuple[int, int, int] = (0, 2, 0)
-#: The soname major of that version (libtool -version-info 0:0:0).
+#: The soname of that version (-version-info 1:0:1: current - age = 0).
 SONAME = "libpricing.so.0"
 
 # Constants of pricing.h (the header has no accessors for them).
