@@ -465,12 +465,16 @@ class Catalog:
     @classmethod
     def load(cls, path: PathLike) -> "Catalog":
         """Loads and validates the catalog file at ``path`` (str, bytes or
-        os.PathLike). Raises PricingIOError when it cannot be read, or the
-        PricingError of the first problem in it."""
+        os.PathLike). Raises PricingIOError when it cannot be read (also
+        the OSError of its errno, e.g. FileNotFoundError, with
+        ``filename``), or the PricingError of the first problem in it."""
         name = _fsencode(path)
         err = _lib.Error()
         out = c_void_p()
-        _c.pricing_catalog_load_file(byref(out), name, err)
+        try:
+            _c.pricing_catalog_load_file(byref(out), name, err)
+        except errors.PricingIOError as e:
+            raise errors.io_error_of_file(e, name, os.fspath(path)) from None
         return cls._wrap(out.value)  # type: ignore[arg-type]
 
     @classmethod
