@@ -44,10 +44,11 @@ surrogate becomes bytes that are not UTF-8, which the library rejects as
 
 from __future__ import annotations
 
+import json.encoder
 import math
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, List, Tuple, Union
+from typing import Any, Callable, List, Tuple, Union
 
 from . import _lib
 from . import errors
@@ -57,10 +58,11 @@ __all__ = ["Document", "LIMITS", "dumps", "to_bytes"]
 #: What the API accepts as a JSON document.
 Document = Union[str, bytes, bytearray, memoryview, Mapping, list]
 
-try:  # the C accelerator when available
-    from _json import encode_basestring as _encode_str  # type: ignore
-except ImportError:  # pragma: no cover
-    from json.encoder import py_encode_basestring as _encode_str  # type: ignore
+#: A str as a JSON string (quotes and escapes; non-ASCII kept): the C
+#: accelerator when there is one.
+_encode_str: Callable[[str], str] = (
+    getattr(json.encoder, "c_encode_basestring", None)
+    or json.encoder.py_encode_basestring)
 
 
 def _pointer(parts: List[str]) -> str:

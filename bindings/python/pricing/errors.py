@@ -45,7 +45,7 @@ from __future__ import annotations
 import errno as errno_module
 import json
 import os
-from typing import Any, Dict, Mapping, Optional, Type
+from typing import Any, Dict, Mapping, Optional, Tuple, Type, cast
 
 from . import _lib
 
@@ -91,6 +91,10 @@ class PricingError(Exception):
     line: Optional[int]
     column: Optional[int]
     position: Optional[int]
+    #: Set on the error of a rejected sheet (Catalog.import_sheet): the
+    #: JSON ``pricing import`` prints, and every bad cell as an error.
+    document: Optional[str] = None
+    errors: Tuple["PricingError", ...] = ()
 
     def __init__(self, code: str, message: str, path: str = "",
                  line: Optional[int] = None, column: Optional[int] = None,
@@ -148,7 +152,7 @@ class PricingError(Exception):
 
     def to_dict(self) -> Dict[str, Any]:
         """``{"error": {"code": ..., "path": ..., "message": ...}}``."""
-        return json.loads(self.to_json_bytes())
+        return cast(Dict[str, Any], json.loads(self.to_json_bytes()))
 
 
 class JSONSyntaxError(PricingError):
@@ -215,9 +219,9 @@ class PricingIOError(PricingError, OSError):
         self.args = (code, message, path)
         # typeshed types OSError.errno and strerror as never None; OSError
         # itself leaves them None when unknown, as here.
-        self.errno = errno  # type: ignore[assignment]
-        self.strerror = (  # type: ignore[assignment]
-            os.strerror(errno) if errno is not None else None)
+        self.errno = cast(int, errno)
+        self.strerror = cast(str, None if errno is None
+                             else os.strerror(errno))
         self.filename = filename
 
     def __reduce__(self) -> Any:
