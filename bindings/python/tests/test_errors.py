@@ -16,7 +16,7 @@ from typing import Any, Callable, Dict
 import pricing
 from pricing import _lib, errors
 
-from support import EXAMPLE_CATALOG, test_catalog
+from support import EXAMPLE_CATALOG, TestCatalogCase, test_catalog
 
 CATEGORY = {
     "json_syntax": pricing.JSONSyntaxError,
@@ -199,15 +199,7 @@ class CodeTable(unittest.TestCase):
                          ("quantity_step", "/sku/seats", "off the grid"))
 
 
-class RaisedByTheLibrary(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.catalog = pricing.Catalog.from_json(test_catalog())
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.catalog.close()
-
+class RaisedByTheLibrary(TestCatalogCase):
     def check(self, exc: pricing.PricingError, code: str,
               path: Any) -> None:
         self.assertEqual(exc.code, code, str(exc))

@@ -16,21 +16,14 @@ from typing import Any
 import pricing
 from pricing import _encode, _lib
 
-from support import BINDING_DIR, EXAMPLE_CATALOG, run_python, test_catalog
+from support import (BINDING_DIR, EXAMPLE_CATALOG, TestCatalogCase, run_python,
+                     test_catalog)
 
 REQUEST = {"spec": "s", "sku": {"edition": "a", "seats": 15},
            "plan": "month", "count": 3}
 
 
-class StrAndBytes(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.catalog = pricing.Catalog.from_json(test_catalog())
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.catalog.close()
-
+class StrAndBytes(TestCatalogCase):
     def test_same_quote_from_every_form(self) -> None:
         text = _encode.dumps(REQUEST).decode()
         want = self.catalog.quote(REQUEST).json
@@ -109,15 +102,7 @@ class StrAndBytes(unittest.TestCase):
             self.catalog.quote(b'{"spec": "\xff"}')
 
 
-class Numbers(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.catalog = pricing.Catalog.from_json(test_catalog())
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.catalog.close()
-
+class Numbers(TestCatalogCase):
     def test_float_anywhere_is_type_error(self) -> None:
         cases: Any = [
             {"spec": "s", "sku": {"edition": "a", "seats": 15.0},

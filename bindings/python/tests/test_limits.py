@@ -18,7 +18,7 @@ from typing import Any
 import pricing
 from pricing import _encode, _lib
 
-from support import BINDING_DIR, run_python, test_catalog
+from support import BINDING_DIR, TestCatalogCase, run_python, test_catalog
 
 # What the library says when the text passes the size limit unseen.
 TOO_LARGE = "input too large: the limit is %d bytes"
@@ -30,16 +30,8 @@ def _digits_text(n: int, negative: bool = False) -> str:
     return ("-" if negative else "") + "1" * n
 
 
-class Budget(unittest.TestCase):
+class Budget(TestCatalogCase):
     """A request of Python values is cut as soon as a limit is passed."""
-
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.catalog = pricing.Catalog.from_json(test_catalog())
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.catalog.close()
 
     def test_doubling_list_in_a_child_under_a_memory_cap(self) -> None:
         """x = [x, x] sixty times is 2**60 leaves: today's encoder ran for
@@ -136,18 +128,10 @@ class Budget(unittest.TestCase):
         self.assertEqual(cm.exception.path, "/x" + "/0" * 63)
 
 
-class LongIntegers(unittest.TestCase):
+class LongIntegers(TestCatalogCase):
     """An int whose JSON token passes PRICING_MAX_NUMBER_CHARS is never
     converted to text (Python refuses past 4300 digits): the library
     reports it as for the same text."""
-
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.catalog = pricing.Catalog.from_json(test_catalog())
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.catalog.close()
 
     def _same_as_text(self, value: int, chars: int, negative: bool) -> None:
         req = {"spec": "one", "count": value}
