@@ -86,6 +86,8 @@ def decimal_text(d: Decimal) -> str:
 _INT_MAX = 10 ** _lib.MAX_NUMBER_CHARS - 1
 _INT_MIN = -(10 ** (_lib.MAX_NUMBER_CHARS - 1) - 1)
 _LOG10_2 = math.log10(2)
+#: ints strictly between -_SMALL and _SMALL take value()'s short path.
+_SMALL = 10 ** 18
 
 
 def _fewest_digits(n: int) -> int:
@@ -112,12 +114,14 @@ class _Stop(Exception):
 
 class _Writer:
     """Writes the JSON text of a value under a size budget of ``limit``
-    bytes (see the module's notes)."""
+    bytes (see the module's notes). ``size`` counts the UTF-8 bytes of the
+    text so far; it is checked at every scalar and every opening bracket,
+    so the punctuation between two checks is a few bytes at most."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.size = 0
-        self.out: List[bytes] = []
+        self.out: List[str] = []
         self.parts: List[str] = []
 
     def where(self) -> str:
@@ -128,25 +132,27 @@ class _Writer:
                            f"input too large: the limit is {self.limit} "
                            f"bytes")
 
-    def room(self, n: int) -> None:
-        """Raises the size error unless n more bytes fit."""
-        if self.size + n > self.limit:
+    def put(self, text: str, n: int) -> None:
+        """Appends text, n bytes of UTF-8, if they fit."""
+        self.size += n
+        if self.size > self.limit:
             raise self.too_large()
-
-    def put(self, data: bytes) -> None:
-        self.room(len(data))
-        self.out.append(data)
-        self.size += len(data)
+        self.out.append(text)
 
     def text(self) -> bytes:
-        return b"".join(self.out)
+        return "".join(self.out).encode("utf-8")
 
     def string(self, s: str) -> None:
         # Every character is at least one byte: a string longer than the
         # room left is refused before it is encoded.
-        self.room(len(s) + 2)
+        if len(s) + 2 > self.limit - self.size:
+            raise self.too_large()
+        piece = _encode_str(s)
+        if piece.isascii():
+            self.put(piece, len(piece))
+            return
         try:
-            self.put(_encode_str(s).encode("utf-8"))
+            self.put(piece, len(piece.encode("utf-8")))
         except UnicodeEncodeError:
             raise errors.make(
                 "invalid_value", "strings may not contain a lone surrogate "
@@ -154,27 +160,53 @@ class _Writer:
 
     def integer(self, n: int) -> None:
         if _INT_MIN <= n <= _INT_MAX:
-            self.put(int.__repr__(n).encode("ascii"))
+            text = int.__repr__(n)
+            self.put(text, len(text))
             return
         # Too long for the library: a token of the same length stands in
         # for it, and the library reports "number too long" at its path.
         sign = 1 if n < 0 else 0
-        self.room(_fewest_digits(abs(n)) + sign)
+        if _fewest_digits(abs(n)) + sign > self.limit - self.size:
+            raise self.too_large()
         chars = _digits(abs(n)) + sign
-        self.put(b"-" * sign + b"1" * (chars - sign))
+        self.put("-" * sign + "1" * (chars - sign), chars)
         raise _Stop
 
     def value(self, obj: Any, depth: int) -> None:
         """Writes obj (at nesting level depth, 1 for the document)."""
         # The order of the tests matters: bool is an int, and float is
-        # refused before anything else can turn it into text.
-        if obj is None:
-            self.put(b"null")
+        # refused before anything else can turn it into text. ASCII strings
+        # and ints of a few digits, most of any request, are written here
+        # without further calls.
+        cls = type(obj)
+        if cls is str and obj.isascii() and \
+                len(obj) + 2 <= self.limit - self.size:
+            text = _encode_str(obj)
+        elif cls is int and -_SMALL < obj < _SMALL:
+            text = int.__repr__(obj)
+        elif cls is dict:
+            self.mapping(obj, depth)
+            return
+        elif cls is list:
+            self.array(obj, depth)
+            return
+        elif obj is None:
+            text = "null"
         elif obj is True:
-            self.put(b"true")
+            text = "true"
         elif obj is False:
-            self.put(b"false")
-        elif isinstance(obj, str):
+            text = "false"
+        else:
+            self.other(obj, depth)
+            return
+        self.size += len(text)
+        if self.size > self.limit:
+            raise self.too_large()
+        self.out.append(text)
+
+    def other(self, obj: Any, depth: int) -> None:
+        """Writes what value() does not write itself."""
+        if isinstance(obj, str):
             self.string(obj)
         elif isinstance(obj, float):
             raise TypeError(
@@ -195,39 +227,48 @@ class _Writer:
                 f"{self.where()}); use str, int, bool, None, "
                 f"decimal.Decimal, dict or list")
 
-    def open(self, bracket: bytes, depth: int) -> None:
-        self.put(bracket)
+    def open(self, bracket: str, depth: int) -> None:
+        self.put(bracket, 1)
         if depth > _lib.MAX_DEPTH:
             raise _Stop  # the library stops at this bracket
 
     def mapping(self, obj: "Mapping[Any, Any]", depth: int) -> None:
-        self.open(b"{", depth)
+        self.open("{", depth)
+        out, parts = self.out, self.parts
         first = True
         for key, value in obj.items():
             if not isinstance(key, str):
                 raise TypeError(
                     f"pricing: object keys must be str, not "
                     f"{type(key).__name__} ({key!r}) at {self.where()}")
-            if not first:
-                self.put(b",")
+            parts.append(key)
+            if key.isascii() and len(key) + 4 <= self.limit - self.size:
+                # value()'s short path, for the key with its "," and ":"
+                text = _encode_str(key)
+                self.size += len(text) + (1 if first else 2)
+                out.append(text + ":" if first else "," + text + ":")
+            else:
+                if not first:
+                    self.put(",", 1)
+                self.string(key)
+                self.put(":", 1)
             first = False
-            self.parts.append(key)
-            self.string(key)
-            self.put(b":")
             self.value(value, depth + 1)
-            self.parts.pop()
-        self.put(b"}")
+            parts.pop()
+        self.put("}", 1)
 
     def array(self, obj: "Union[List[Any], Tuple[Any, ...]]",
               depth: int) -> None:
-        self.open(b"[", depth)
+        self.open("[", depth)
+        out, parts = self.out, self.parts
         for i, value in enumerate(obj):
             if i:
-                self.put(b",")
-            self.parts.append(str(i))
+                out.append(",")
+                self.size += 1
+            parts.append(str(i))
             self.value(value, depth + 1)
-            self.parts.pop()
-        self.put(b"]")
+            parts.pop()
+        self.put("]", 1)
 
 
 def dumps(obj: Any, limit: int = _lib.MAX_CATALOG_BYTES) -> bytes:
