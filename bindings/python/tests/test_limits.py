@@ -62,6 +62,21 @@ class Budget(TestCatalogCase):
             "message": TOO_LARGE % _lib.MAX_REQUEST_BYTES}})
         self.assertLess(float(lines[1]), 10.0)
 
+    def test_text_is_jsons(self) -> None:
+        """Under the limits the text is json.dumps's compact form, through
+        the writer's short paths (ASCII, small ints, dict, list) and its
+        long ones (non-ASCII, escapes, subclasses, tuples, big ints)."""
+        class Key(str):
+            pass
+
+        doc: Any = {"spec": "one", "\u00e9t\u00e9": ["\u20ac", "a\"b\\c\n",
+                                                     "\x00", "\U0001f600"],
+                    Key("k"): (1, -2, 10 ** 18, -(10 ** 40), True, False,
+                               None), "": {"": []}, "n": [[[]], {}],
+                    "\x7f\u2028": Key("v")}
+        want = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+        self.assertEqual(_encode.dumps(doc), want.encode("utf-8"))
+
     def test_size_limit_is_exact(self) -> None:
         """A request of exactly the limit is written whole (and priced);
         one byte more is the size error."""
