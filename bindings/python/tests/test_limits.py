@@ -225,7 +225,11 @@ class LibraryOverride(unittest.TestCase):
                 "    print('LOADED', pricing.library_path)\n"
                 "except ImportError as e:\n"
                 "    print('ImportError'); print(e)\n")
-        rc, out, err = run_python(["-c", code], PRICING_LIBRARY=value)
+        # The soname is found there too when the build tree is not the
+        # source tree (make distcheck).
+        libs = os.path.dirname(_lib.library_path)
+        rc, out, err = run_python(["-c", code], PRICING_LIBRARY=value,
+                                  LD_LIBRARY_PATH=libs)
         self.assertEqual(rc, 0, err.decode())
         return out.decode()
 
