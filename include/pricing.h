@@ -187,6 +187,26 @@ PRICING_EXPORT size_t pricing_catalog_spec_count(const pricing_catalog *catalog)
 /* The number of SKUs (enum combinations) over all specs. */
 PRICING_EXPORT size_t pricing_catalog_sku_count(const pricing_catalog *catalog);
 
+/*
+ * A warning about a catalog that loaded: something its author probably
+ * did not mean (docs/api.md lists the codes). Filled by the library into
+ * the caller's struct; code is borrowed and static.
+ */
+typedef struct pricing_warning {
+    const char *code; /* snake_case, e.g. "currency_not_iso" */
+    char path[PRICING_ERROR_PATH_SIZE];       /* JSON Pointer */
+    char message[PRICING_ERROR_MESSAGE_SIZE]; /* one line of English */
+} pricing_warning;
+
+/* The number of warnings of catalog (0 for NULL). */
+PRICING_EXPORT size_t
+pricing_catalog_warning_count(const pricing_catalog *catalog);
+/* Fills *out with warning index (0-based); invalid_argument when out of
+ * range. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_warning(pricing_warning *out, const pricing_catalog *catalog,
+                        size_t index, pricing_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Typed requests                                                      */
 /* ------------------------------------------------------------------ */

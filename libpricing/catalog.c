@@ -10,6 +10,7 @@
 #include "currency.h"
 #include "decimal.h"
 #include "memory.h"
+#include "suggest.h"
 
 /* ---------------------------------------------------------------- arena */
 
@@ -318,10 +319,21 @@ static int load_attribute(pricing__load *ld, const cJSON *node,
     /* Members of the other type are typos, not options. */
     for (k = 2; k < 7; k++) {
         if (m[k] && (k == 2) != at->is_enum) {
+            static const char *const enum_keys[] = {"id", "type", "values",
+                                                    NULL};
+            static const char *const quantity_keys[] = {
+                "id", "type", "min", "max", "step", "unit", NULL};
+            char msg[PRICING_ERROR_MESSAGE_SIZE];
+            pricing__choices c = pricing__choices_list(
+                "fields", at->is_enum ? enum_keys : quantity_keys);
             push(ld, keys[k]);
             return pricing__error(RD->err, PRICING_UNKNOWN_FIELD, &RD->path,
-                                  "\"%s\" is not a member of %s attribute",
-                                  keys[k], at->is_enum ? "an enum" : "a quantity");
+                                  "%s",
+                                  pricing__hint_message(
+                                      msg, keys[k], &c,
+                                      "'%s' is not a member of %s attribute",
+                                      keys[k], at->is_enum ? "an enum"
+                                                           : "a quantity"));
         }
     }
     if (at->is_enum) {
@@ -556,11 +568,17 @@ static int load_sku_key(pricing__load *ld, const pricing__spec *spec,
     for (m = node->child; m; m = m->next) {
         long a = pricing__index_find(&spec->attr_index, m->string,
                                      strlen(m->string)), v;
+        char msg[PRICING_ERROR_MESSAGE_SIZE];
+        pricing__choices c;
         mark = push(ld, m->string);
-        if (a < 0)
+        if (a < 0) {
+            c = pricing__choices_attrs(spec, PRICING__ATTRS_ENUM);
             return pricing__error(RD->err, PRICING_UNKNOWN_ATTRIBUTE,
-                                  &RD->path, "the spec has no attribute "
-                                  "\"%.64s\"", m->string);
+                                  &RD->path, "%s",
+                                  pricing__hint_message(
+                                      msg, m->string, &c, "the spec has no "
+                                      "attribute '%.64s'", m->string));
+        }
         if (!spec->attrs[a].is_enum)
             return invalid(ld, "an SKU names enum attributes only; "
                                "quantities are priced by rules");
@@ -568,10 +586,15 @@ static int load_sku_key(pricing__load *ld, const pricing__spec *spec,
             return pricing__rd_wrong_type(RD, m, "a string");
         v = pricing__index_find(&spec->attrs[a].value_index, m->valuestring,
                                 strlen(m->valuestring));
-        if (v < 0)
+        if (v < 0) {
+            c = pricing__choices_values(&spec->attrs[a]);
             return pricing__error(RD->err, PRICING_UNKNOWN_VALUE, &RD->path,
-                                  "\"%.64s\" is not a value of %s",
-                                  m->valuestring, spec->attrs[a].id);
+                                  "%s",
+                                  pricing__hint_message(
+                                      msg, m->valuestring, &c,
+                                      "'%.64s' is not a value of %s",
+                                      m->valuestring, spec->attrs[a].id));
+        }
         *pos += (size_t)v * spec->attrs[a].radix;
         pop(ld, mark);
     }

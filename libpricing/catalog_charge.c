@@ -6,6 +6,7 @@
 #include "decimal.h"
 #include "memory.h"
 #include "rule.h"
+#include "suggest.h"
 
 size_t pricing__load_push(pricing__load *ld, const char *key)
 {
@@ -54,10 +55,16 @@ static int load_quantities(pricing__load *ld, const pricing__spec *spec,
         long a = pricing__index_find(&spec->attr_index, m->string,
                                      strlen(m->string));
         mark = pricing__path_push_key(&rd->path, m->string, strlen(m->string));
-        if (a < 0)
+        if (a < 0) {
+            char msg[PRICING_ERROR_MESSAGE_SIZE];
+            pricing__choices c =
+                pricing__choices_attrs(spec, PRICING__ATTRS_QUANTITY);
             return pricing__error(rd->err, PRICING_UNKNOWN_ATTRIBUTE,
-                                  &rd->path, "the spec has no attribute "
-                                  "\"%.64s\"", m->string);
+                                  &rd->path, "%s",
+                                  pricing__hint_message(
+                                      msg, m->string, &c, "the spec has no "
+                                      "attribute '%.64s'", m->string));
+        }
         if (spec->attrs[a].is_enum)
             return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
                                   "\"%.64s\" is an enum attribute: price it "
