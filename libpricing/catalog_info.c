@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "rule.h"
 #include "suggest.h"
 
 static const pricing__spec *S(const pricing_spec *spec)
@@ -279,9 +280,6 @@ int pricing_spec_find_sku(size_t *out, const pricing_spec *spec,
 
 /* ---------------------------------------------------------------- prices */
 
-static const char *const rule_names[] = {"linear", "graduated", "volume",
-                                         "package"};
-
 /* The charge of SKU sku for plan, or NULL. */
 static const pricing__charge *charge_of(const pricing_spec *spec, size_t sku,
                                         const char *plan)
@@ -319,11 +317,11 @@ static int price_at(pricing_price *out, const pricing__spec *spec,
         if (at->is_enum)
             continue;
         r = &ch->rules[at->qord];
-        tiered = r->kind == PRICING__GRADUATED || r->kind == PRICING__VOLUME;
+        tiered = r->ntiers > 0; /* graduated and volume */
         k = tiered ? r->ntiers : 1;
         if (out && index >= n && index < n + k) {
             out->attribute = at->id;
-            out->rule = rule_names[r->kind];
+            out->rule = pricing__rule_name(r->kind);
             if (!tiered) {
                 out->kind = "quantity";
                 out->unit_price = r->linear.text;

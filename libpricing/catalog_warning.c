@@ -9,7 +9,8 @@
 #include "model.h"
 #include "suggest.h"
 
-typedef enum warning_kind { CURRENCY_NOT_ISO, WARNING_KIND_COUNT } warning_kind;
+typedef enum warning_kind { CURRENCY_NOT_ISO } warning_kind;
+#define WARNING_KIND_COUNT 1
 
 static const char *currency_code(const void *ctx, size_t i)
 {
@@ -51,9 +52,8 @@ static int warning(pricing_warning *out, const pricing_catalog *cat,
                      cat->currency, near);
         }
         return 1;
-    default:
-        return 0;
     }
+    return 0;
 }
 
 size_t pricing_catalog_warning_count(const pricing_catalog *cat)
