@@ -38,6 +38,7 @@ from typing import Tuple
 
 from . import _lib
 from ._api import AfterTrial, Catalog, Line, Quote, Summary, quote_envelope
+from ._info import Attribute, CatalogWarning, Price, Sku, Spec
 from .errors import (
     ERROR_CLASSES,
     AmountError,
@@ -60,6 +61,11 @@ __all__ = [
     "AfterTrial",
     "Summary",
     "quote_envelope",
+    "Spec",
+    "Attribute",
+    "Sku",
+    "Price",
+    "CatalogWarning",
     "library_version",
     "library_version_info",
     "format_version",
