@@ -323,17 +323,13 @@ static int load_attribute(pricing__load *ld, const cJSON *node,
                                                     NULL};
             static const char *const quantity_keys[] = {
                 "id", "type", "min", "max", "step", "unit", NULL};
-            char msg[PRICING_ERROR_MESSAGE_SIZE];
             pricing__choices c = pricing__choices_list(
                 "fields", at->is_enum ? enum_keys : quantity_keys);
             push(ld, keys[k]);
-            return pricing__error(RD->err, PRICING_UNKNOWN_FIELD, &RD->path,
-                                  "%s",
-                                  pricing__hint_message(
-                                      msg, keys[k], &c,
-                                      "'%s' is not a member of %s attribute",
-                                      keys[k], at->is_enum ? "an enum"
-                                                           : "a quantity"));
+            return pricing__error_hint(
+                RD->err, PRICING_UNKNOWN_FIELD, &RD->path, keys[k], &c,
+                "'%s' is not a member of %s attribute", keys[k],
+                at->is_enum ? "an enum" : "a quantity");
         }
     }
     if (at->is_enum) {
@@ -568,16 +564,13 @@ static int load_sku_key(pricing__load *ld, const pricing__spec *spec,
     for (m = node->child; m; m = m->next) {
         long a = pricing__index_find(&spec->attr_index, m->string,
                                      strlen(m->string)), v;
-        char msg[PRICING_ERROR_MESSAGE_SIZE];
         pricing__choices c;
         mark = push(ld, m->string);
         if (a < 0) {
             c = pricing__choices_attrs(spec, PRICING__ATTRS_ENUM);
-            return pricing__error(RD->err, PRICING_UNKNOWN_ATTRIBUTE,
-                                  &RD->path, "%s",
-                                  pricing__hint_message(
-                                      msg, m->string, &c, "the spec has no "
-                                      "attribute '%.64s'", m->string));
+            return pricing__error_hint(
+                RD->err, PRICING_UNKNOWN_ATTRIBUTE, &RD->path, m->string, &c,
+                "the spec has no attribute '%.64s'", m->string);
         }
         if (!spec->attrs[a].is_enum)
             return invalid(ld, "an SKU names enum attributes only; "
@@ -588,12 +581,10 @@ static int load_sku_key(pricing__load *ld, const pricing__spec *spec,
                                 strlen(m->valuestring));
         if (v < 0) {
             c = pricing__choices_values(&spec->attrs[a]);
-            return pricing__error(RD->err, PRICING_UNKNOWN_VALUE, &RD->path,
-                                  "%s",
-                                  pricing__hint_message(
-                                      msg, m->valuestring, &c,
-                                      "'%.64s' is not a value of %s",
-                                      m->valuestring, spec->attrs[a].id));
+            return pricing__error_hint(
+                RD->err, PRICING_UNKNOWN_VALUE, &RD->path, m->valuestring, &c,
+                "'%.64s' is not a value of %s", m->valuestring,
+                spec->attrs[a].id);
         }
         *pos += (size_t)v * spec->attrs[a].radix;
         pop(ld, mark);

@@ -56,14 +56,11 @@ static int load_quantities(pricing__load *ld, const pricing__spec *spec,
                                      strlen(m->string));
         mark = pricing__path_push_key(&rd->path, m->string, strlen(m->string));
         if (a < 0) {
-            char msg[PRICING_ERROR_MESSAGE_SIZE];
             pricing__choices c =
                 pricing__choices_attrs(spec, PRICING__ATTRS_QUANTITY);
-            return pricing__error(rd->err, PRICING_UNKNOWN_ATTRIBUTE,
-                                  &rd->path, "%s",
-                                  pricing__hint_message(
-                                      msg, m->string, &c, "the spec has no "
-                                      "attribute '%.64s'", m->string));
+            return pricing__error_hint(
+                rd->err, PRICING_UNKNOWN_ATTRIBUTE, &rd->path, m->string, &c,
+                "the spec has no attribute '%.64s'", m->string);
         }
         if (spec->attrs[a].is_enum)
             return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,

@@ -117,7 +117,7 @@ uint64_t pricing_spec_trial_days(const pricing_spec *spec)
     return spec ? S(spec)->trial_days : 0;
 }
 
-/* ---------------------------------------------------------------- attributes */
+/* ------------------------------------------------------------ attributes */
 
 size_t pricing_spec_attribute_count(const pricing_spec *spec)
 {
@@ -228,7 +228,6 @@ int pricing_spec_find_sku(size_t *out, const pricing_spec *spec,
     const pricing__spec *sp = S(spec);
     uint32_t given = 0; /* a bit per attribute index (at most 32) */
     size_t pos = 0, i;
-    char msg[PRICING_ERROR_MESSAGE_SIZE];
     pricing__choices c;
     pricing__path p;
 
@@ -247,10 +246,9 @@ int pricing_spec_find_sku(size_t *out, const pricing_spec *spec,
         a = pricing__index_find(&sp->attr_index, name, strlen(name));
         if (a < 0) {
             c = pricing__choices_attrs(sp, PRICING__ATTRS_ALL);
-            return pricing__error(
-                err, PRICING_UNKNOWN_ATTRIBUTE, sku_path(&p, name), "%s",
-                pricing__hint_message(msg, name, &c, "the spec %s has no "
-                                      "attribute '%.64s'", sp->id, name));
+            return pricing__error_hint(
+                err, PRICING_UNKNOWN_ATTRIBUTE, sku_path(&p, name), name, &c,
+                "the spec %s has no attribute '%.64s'", sp->id, name);
         }
         if (!sp->attrs[a].is_enum)
             continue; /* quantities price an SKU, they do not name it */
@@ -258,11 +256,9 @@ int pricing_spec_find_sku(size_t *out, const pricing_spec *spec,
                                 strlen(values[i]));
         if (v < 0) {
             c = pricing__choices_values(&sp->attrs[a]);
-            return pricing__error(
-                err, PRICING_UNKNOWN_VALUE, sku_path(&p, name), "%s",
-                pricing__hint_message(msg, values[i], &c,
-                                      "'%.64s' is not a value of %s",
-                                      values[i], name));
+            return pricing__error_hint(
+                err, PRICING_UNKNOWN_VALUE, sku_path(&p, name), values[i], &c,
+                "'%.64s' is not a value of %s", values[i], name);
         }
         if (!(given & (1u << a)))
             pos += (size_t)v * sp->attrs[a].radix;

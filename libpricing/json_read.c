@@ -139,14 +139,11 @@ int pricing__rd_members(pricing__rd *rd, const cJSON *node,
             if (strcmp(m->string, keys[i]) == 0)
                 break;
         if (!keys[i]) {
-            char msg[PRICING_ERROR_MESSAGE_SIZE];
             pricing__choices c = pricing__choices_list("fields", keys);
             pricing__path_push_key(&rd->path, m->string, strlen(m->string));
-            return pricing__error(rd->err, PRICING_UNKNOWN_FIELD, &rd->path,
-                                  "%s",
-                                  pricing__hint_message(
-                                      msg, m->string, &c,
-                                      "unknown field '%.64s'", m->string));
+            return pricing__error_hint(rd->err, PRICING_UNKNOWN_FIELD,
+                                       &rd->path, m->string, &c,
+                                       "unknown field '%.64s'", m->string);
         }
         out[i] = m;
     }

@@ -21,14 +21,10 @@ static int request_init(pricing_request *req, const pricing_catalog *cat,
 {
     long s = pricing__index_find(&cat->spec_index, spec_id, strlen(spec_id));
     if (s < 0) {
-        char msg[PRICING_ERROR_MESSAGE_SIZE];
         pricing__choices c = pricing__choices_specs(cat);
-        if (!err)
-            return -PRICING_UNKNOWN_SPEC;
-        return pricing__error(err, PRICING_UNKNOWN_SPEC, path, "%s",
-                              pricing__hint_message(
-                                  msg, spec_id, &c,
-                                  "the catalog has no spec '%.64s'", spec_id));
+        return pricing__error_hint(err, PRICING_UNKNOWN_SPEC, path, spec_id,
+                                   &c, "the catalog has no spec '%.64s'",
+                                   spec_id);
     }
     req->cat = cat;
     req->spec = &cat->specs[s];
@@ -88,14 +84,12 @@ static long find_attr(const pricing_request *req, const char *attr,
                       pricing_error *err)
 {
     long a = pricing__index_find(&req->spec->attr_index, attr, len);
-    if (a < 0 && err) {
-        char msg[PRICING_ERROR_MESSAGE_SIZE];
+    if (a < 0) {
         pricing__choices c =
             pricing__choices_attrs(req->spec, PRICING__ATTRS_ALL);
-        pricing__error(err, PRICING_UNKNOWN_ATTRIBUTE, path, "%s",
-                       pricing__hint_message(
-                           msg, attr, &c, "the spec %s has no attribute "
-                           "'%.64s'", req->spec->id, attr));
+        pricing__error_hint(err, PRICING_UNKNOWN_ATTRIBUTE, path, attr, &c,
+                            "the spec %s has no attribute '%.64s'",
+                            req->spec->id, attr);
     }
     return a;
 }
@@ -111,15 +105,10 @@ static int set_enum(const pricing_request *req, pricing__skuval *sv, long a,
                               "%s is a quantity: give an integer", at->id);
     v = pricing__index_find(&at->value_index, value, strlen(value));
     if (v < 0) {
-        char msg[PRICING_ERROR_MESSAGE_SIZE];
         pricing__choices c = pricing__choices_values(at);
-        if (!err)
-            return -PRICING_UNKNOWN_VALUE;
-        return pricing__error(err, PRICING_UNKNOWN_VALUE, path, "%s",
-                              pricing__hint_message(
-                                  msg, value, &c,
-                                  "'%.64s' is not a value of %s", value,
-                                  at->id));
+        return pricing__error_hint(err, PRICING_UNKNOWN_VALUE, path, value,
+                                   &c, "'%.64s' is not a value of %s", value,
+                                   at->id);
     }
     sv->value[a] = (uint32_t)v;
     sv->set[a] = 1;
@@ -256,12 +245,10 @@ static int set_plan(pricing_request *req, const char *plan,
 {
     int p = pricing__plan_lookup(plan);
     if (p < 0 || !(req->spec->plans & (1u << p))) {
-        char msg[PRICING_ERROR_MESSAGE_SIZE];
         pricing__choices c = pricing__choices_plans(&req->spec->plans);
-        return pricing__error(err, PRICING_PLAN_NOT_OFFERED, path, "%s",
-                              pricing__hint_message(
-                                  msg, plan, &c, "the spec %s does not sell "
-                                  "the plan '%.64s'", req->spec->id, plan));
+        return pricing__error_hint(err, PRICING_PLAN_NOT_OFFERED, path, plan,
+                                   &c, "the spec %s does not sell the plan "
+                                   "'%.64s'", req->spec->id, plan);
     }
     req->plan = p;
     return 0;
@@ -425,12 +412,9 @@ int pricing_request_set_discount(pricing_request *req, const char *kind,
     if (!k) {
         static const char *const kinds[] = {"percent_off", "amount_off",
                                             NULL};
-        char msg[PRICING_ERROR_MESSAGE_SIZE];
         pricing__choices c = pricing__choices_list("discounts", kinds);
-        return pricing__error(err, PRICING_UNKNOWN_FIELD, &p, "%s",
-                              pricing__hint_message(
-                                  msg, kind, &c, "'%.64s' is not a discount",
-                                  kind));
+        return pricing__error_hint(err, PRICING_UNKNOWN_FIELD, &p, kind, &c,
+                                   "'%.64s' is not a discount", kind);
     }
     if (periods > PRICING_MAX_COUNT) {
         member_path(&p, "discount", "periods");

@@ -302,17 +302,14 @@ const char *pricing__counts_text(char *buf, size_t size,
     return buf;
 }
 
-const char *pricing__hint_message(char *msg, const char *word,
-                                  const pricing__choices *c,
-                                  const char *fmt, ...)
+static const char *vhint(char *msg, const char *word,
+                         const pricing__choices *c, const char *fmt,
+                         va_list ap)
 {
-    va_list ap;
     size_t len, mark;
     long near;
 
-    va_start(ap, fmt);
     vsnprintf(msg, PRICING_ERROR_MESSAGE_SIZE, fmt, ap);
-    va_end(ap);
     len = strlen(msg);
     if (len + 1 >= PRICING_ERROR_MESSAGE_SIZE)
         return msg; /* the head filled it: no hint */
@@ -320,11 +317,37 @@ const char *pricing__hint_message(char *msg, const char *word,
     if (near >= 0) {
         mark = len;
         if (puts0(msg, &len, "; did you mean '") ||
-            puts0(msg, &len, name_at(c, (size_t)near)) || puts0(msg, &len, "'?")) {
+            puts0(msg, &len, name_at(c, (size_t)near)) ||
+            puts0(msg, &len, "'?")) {
             len = mark;
             msg[len] = '\0';
         }
     }
     put_list(msg, &len, c);
     return msg;
+}
+
+const char *pricing__hint_message(char *msg, const char *word,
+                                  const pricing__choices *c,
+                                  const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vhint(msg, word, c, fmt, ap);
+    va_end(ap);
+    return msg;
+}
+
+int pricing__error_hint(pricing_error *err, pricing_code code,
+                        const pricing__path *path, const char *word,
+                        const pricing__choices *c, const char *fmt, ...)
+{
+    char msg[PRICING_ERROR_MESSAGE_SIZE];
+    va_list ap;
+    if (!err || err->code != PRICING_OK)
+        return -(int)code; /* the first error wins: no message to build */
+    va_start(ap, fmt);
+    vhint(msg, word, c, fmt, ap);
+    va_end(ap);
+    return pricing__error(err, code, path, "%s", msg);
 }

@@ -63,4 +63,13 @@ const char *pricing__hint_message(char *msg, const char *word,
                                   const pricing__choices *c,
                                   const char *fmt, ...) PRICING_PRINTF(4, 5);
 
+/*
+ * pricing__error with a hint message (as pricing__hint_message), built
+ * only when err will take it. Returns -code.
+ */
+int pricing__error_hint(pricing_error *err, pricing_code code,
+                        const pricing__path *path, const char *word,
+                        const pricing__choices *c, const char *fmt, ...)
+    PRICING_PRINTF(6, 7);
+
 #endif
