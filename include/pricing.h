@@ -123,6 +123,15 @@ PRICING_EXPORT size_t pricing_error_size(void);
  * static. Unknown values give "unknown". */
 PRICING_EXPORT const char *pricing_code_name(pricing_code code);
 
+/*
+ * The index of the name in names[0..n) nearest word when one is close
+ * enough to be a likely typo, or -1: the rule the library's own "did you
+ * mean" messages follow (docs/api.md), for front ends that reject a word
+ * of their own (a command, an option). NULL names are skipped.
+ */
+PRICING_EXPORT long pricing_suggest(const char *word,
+                                    const char *const *names, size_t n);
+
 /* ------------------------------------------------------------------ */
 /* Memory and version                                                  */
 /* ------------------------------------------------------------------ */

@@ -194,6 +194,17 @@ long pricing__suggest(const char *word, size_t len, const pricing__choices *c)
     return best;
 }
 
+long pricing_suggest(const char *word, const char *const *names, size_t n)
+{
+    pricing__choices c;
+    if (!word || !names)
+        return -1;
+    memset(&c, 0, sizeof c);
+    c.names = names;
+    c.n = n;
+    return pricing__suggest(word, strlen(word), &c);
+}
+
 /* Appends s (n bytes) when it fits whole in msg; 0 when it did. Every
  * name a message quotes goes through here. */
 static int put(char *msg, size_t *len, const char *s, size_t n)

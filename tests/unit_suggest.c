@@ -31,6 +31,15 @@ START_TEST(test_nearest)
     ck_assert_int_eq(near("gold"), -1);
     ck_assert_int_eq(near("x"), -1);  /* no name is one edit from "x" */
     ck_assert_int_eq(near(""), -1);
+    /* The public form, for front ends (NULL entries skipped). */
+    {
+        const char *cmds[] = {"quote", NULL, "validate", "batch"};
+        ck_assert_int_eq(pricing_suggest("qoute", cmds, 4), 0);
+        ck_assert_int_eq(pricing_suggest("valdate", cmds, 4), 2);
+        ck_assert_int_eq(pricing_suggest("frobnicate", cmds, 4), -1);
+        ck_assert_int_eq(pricing_suggest(NULL, cmds, 4), -1);
+        ck_assert_int_eq(pricing_suggest("x", NULL, 0), -1);
+    }
     /* Ties: the name sharing more letters, then the first. */
     ck_assert_int_eq(pricing__suggest("v16", 3, &c), 2);
     c.n = 2;
