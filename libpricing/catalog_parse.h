@@ -9,6 +9,7 @@
 typedef struct pricing__load {
     pricing__rd rd;
     pricing_catalog *cat;
+    pricing__arena *arena; /* the catalog's */
     unsigned max_frac; /* the most fraction digits of any amount */
     pricing__amount **amounts; /* every amount, rescaled once at the end */
     size_t namounts, amounts_cap;
@@ -18,14 +19,40 @@ typedef struct pricing__load {
     const cJSON *empty_array; /* stands in for absent lists */
 } pricing__load;
 
-/* Arena allocation owned by the catalog (zeroed); NULL on failure. */
-void *pricing__cat_alloc(pricing_catalog *cat, size_t size);
-char *pricing__cat_strndup(void *cat, const char *s, size_t n);
-/* mpz_init plus registration for clearing at free; -1 on failure. */
-int pricing__cat_mpz(pricing_catalog *cat, mpz_ptr z);
-
 /* Pushes key onto the error path; returns the mark to pop back to. */
-size_t pricing__load_push(pricing__load *ld, const char *key);
+size_t pricing__ld_push(pricing__load *ld, const char *key);
+void pricing__ld_pop(pricing__load *ld, size_t mark);
+/* missing_field at the path plus key: "\"key\" is required". */
+int pricing__ld_missing(pricing__load *ld, const char *key);
+/* invalid_value at the path, with what as the message. */
+int pricing__ld_invalid(pricing__load *ld, const char *what);
+/* An id member copied into the catalog (path pushed by the caller). */
+int pricing__ld_id(pricing__load *ld, const cJSON *node, const char **out);
+/* The plan called name for spec: invalid_value unless its billing has
+ * it. */
+int pricing__ld_plan(pricing__load *ld, const pricing__spec *spec,
+                     const char *name, int *plan);
+
+/* The specs array (catalog_spec.c); a spec's attributes. */
+int pricing__ld_specs(pricing__load *ld, const cJSON *node);
+int pricing__ld_attributes(pricing__load *ld, pricing__spec *spec,
+                           const cJSON *node);
+/* A prices object: plan -> charge, into out[plan] (catalog_sku.c). */
+int pricing__ld_prices(pricing__load *ld, pricing__spec *spec,
+                       const cJSON *node, pricing__charge **out);
+/* Every offered plan priced (missing_field at prices/plan). */
+int pricing__ld_check_priced(pricing__load *ld, const pricing__spec *spec,
+                             pricing__charge *const *prices);
+/* The plans prices names, a bit per plan. */
+unsigned pricing__priced_plans(pricing__charge *const *prices);
+/* The skus array of a custom spec. */
+int pricing__ld_skus(pricing__load *ld, pricing__spec *spec,
+                     const cJSON *node);
+
+/* Builds ix over names[0..n) in a; returns the index of the first
+ * repeated name, -1 when all differ, or -2 when out of memory. */
+long pricing__index_build(pricing__arena *a, pricing__index *ix,
+                          const char *const *names, size_t n);
 
 /* Reads an amount member into a (registered for rescaling). */
 int pricing__load_amount(pricing__load *ld, const cJSON *node,

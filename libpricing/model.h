@@ -15,6 +15,7 @@
 
 #include <gmp.h>
 
+#include "arena.h"
 #include "pricing.h"
 #include "round.h"
 
@@ -141,11 +142,8 @@ struct pricing_catalog {
     size_t nspecs;
     pricing__index spec_index;
     size_t total_skus;
-    /* Ownership: everything above lives in the arena's blocks; the mpz
-     * values are listed for clearing. */
-    struct pricing__block *blocks;
-    mpz_ptr *mpzs;
-    size_t nmpzs, mpzs_cap;
+    /* Everything above lives in the arena (arena.h). */
+    pricing__arena arena;
 };
 
 /* Looks name (len bytes) up; returns its index or -1. */

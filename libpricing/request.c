@@ -40,7 +40,7 @@ int pricing_request_new(pricing_request **out, const pricing_catalog *cat,
     if (!out || !cat || !spec_id)
         return bad_arg(err, "pricing_request_new");
     pricing__path_init(&p);
-    pricing__path_push_key(&p, "spec", 4);
+    PRICING__PUSH_LIT(&p, "spec");
     if ((rc = request_init(&tmp, cat, spec_id, &p, err)) != 0)
         return rc;
     if (!(*out = malloc(sizeof **out)))
@@ -496,7 +496,7 @@ static int read_discount(pricing_request *req, pricing__rd *rd,
     pricing__path_pop(&rd->path, mark);
     if (m[2]) {
         uint64_t periods;
-        mark = pricing__path_push_key(&rd->path, "periods", 7);
+        mark = PRICING__PUSH_LIT(&rd->path, "periods");
         rc = pricing__rd_integer(rd, m[2], &periods);
         if (rc < 0)
             return rc;
@@ -526,7 +526,7 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
 
     if ((rc = pricing__rd_members(rd, node, keys, m)) != 0)
         return rc;
-    mark = pricing__path_push_key(&rd->path, "spec", 4);
+    mark = PRICING__PUSH_LIT(&rd->path, "spec");
     if (!m[SPEC])
         return pricing__error(rd->err, PRICING_MISSING_FIELD, &rd->path,
                               "\"spec\" is required");
@@ -536,13 +536,13 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
     req->prefix = prefix;
     pricing__path_pop(&rd->path, mark);
     if (m[TYPE]) {
-        mark = pricing__path_push_key(&rd->path, "type", 4);
+        mark = PRICING__PUSH_LIT(&rd->path, "type");
         if ((rc = pricing__rd_string(rd, m[TYPE], PRICING_MAX_ID_BYTES, &s)) != 0 ||
             (rc = set_type(req, s, &rd->path, rd->err)) != 0)
             return rc;
         pricing__path_pop(&rd->path, mark);
     }
-    mark = pricing__path_push_key(&rd->path, "sku", 3);
+    mark = PRICING__PUSH_LIT(&rd->path, "sku");
     if (m[SKU]) {
         if ((rc = read_sku(req, &req->sku, rd, m[SKU])) != 0)
             return rc;
@@ -552,21 +552,21 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
     }
     pricing__path_pop(&rd->path, mark);
     if (m[FROM]) {
-        mark = pricing__path_push_key(&rd->path, "from", 4);
+        mark = PRICING__PUSH_LIT(&rd->path, "from");
         if ((rc = read_sku(req, &req->from, rd, m[FROM])) != 0)
             return rc;
         req->has_from = 1;
         pricing__path_pop(&rd->path, mark);
     }
     if (m[PLAN]) {
-        mark = pricing__path_push_key(&rd->path, "plan", 4);
+        mark = PRICING__PUSH_LIT(&rd->path, "plan");
         if ((rc = pricing__rd_string(rd, m[PLAN], PRICING_MAX_ID_BYTES, &s)) != 0 ||
             (rc = set_plan(req, s, &rd->path, rd->err)) != 0)
             return rc;
         pricing__path_pop(&rd->path, mark);
     }
     if (m[COUNT]) {
-        mark = pricing__path_push_key(&rd->path, "count", 5);
+        mark = PRICING__PUSH_LIT(&rd->path, "count");
         rc = pricing__rd_integer(rd, m[COUNT], &req->count);
         if (rc < 0)
             return rc;
@@ -579,7 +579,7 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
         pricing__path_pop(&rd->path, mark);
     }
     if (m[TRIAL]) {
-        mark = pricing__path_push_key(&rd->path, "trial", 5);
+        mark = PRICING__PUSH_LIT(&rd->path, "trial");
         if ((rc = pricing__rd_bool(rd, m[TRIAL], &req->trial)) != 0)
             return rc;
         pricing__path_pop(&rd->path, mark);
@@ -594,7 +594,7 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
                          &req->has_current_end))))
         return rc;
     if (m[DISCOUNT]) {
-        mark = pricing__path_push_key(&rd->path, "discount", 8);
+        mark = PRICING__PUSH_LIT(&rd->path, "discount");
         if ((rc = read_discount(req, rd, m[DISCOUNT])) != 0)
             return rc;
         pricing__path_pop(&rd->path, mark);
