@@ -12,6 +12,7 @@
 #include "currency.h"
 #include "decimal.h"
 #include "memory.h"
+#include "names.h"
 
 void pricing_catalog_free(pricing_catalog *cat)
 {
@@ -50,27 +51,30 @@ long pricing__index_find(const pricing__index *ix, const char *name,
     return -1;
 }
 
-long pricing__index_build(pricing__arena *a, pricing__index *ix,
-                          const char *const *names, size_t n)
+int pricing__index_build(pricing__arena *a, pricing__index *ix,
+                         const char *const *names, size_t n, long *dup)
 {
     size_t cap = 8, i;
     while (cap < 2 * n)
         cap *= 2;
     ix->slots = pricing__arena_alloc(a, cap * sizeof *ix->slots);
+    *dup = -1;
     if (!ix->slots)
-        return -2;
+        return -PRICING_OUT_OF_MEMORY;
     ix->mask = cap - 1;
     ix->names = names;
     for (i = 0; i < n; i++) {
         size_t len = strlen(names[i]), h;
-        if (pricing__index_find(ix, names[i], len) >= 0)
-            return (long)i;
+        if (pricing__index_find(ix, names[i], len) >= 0) {
+            *dup = (long)i;
+            return 0;
+        }
         for (h = hash_name(names[i], len) & ix->mask; ix->slots[h];
              h = (h + 1) & ix->mask)
             ;
         ix->slots[h] = (uint32_t)i + 1;
     }
-    return -1;
+    return 0;
 }
 
 /* ---------------------------------------------------------------- plans */
@@ -85,11 +89,7 @@ const char *pricing__plan_name(pricing__plan plan)
 
 int pricing__plan_lookup(const char *name)
 {
-    int i;
-    for (i = 0; i < PRICING__PLAN_COUNT; i++)
-        if (strcmp(name, plan_names[i]) == 0)
-            return i;
-    return -1;
+    return pricing__lookup(plan_names, PRICING__PLAN_COUNT, name);
 }
 
 /* ---------------------------------------------------------------- helpers */
@@ -330,7 +330,9 @@ static int io_error(pricing_error *err, const char *what, const char *name,
                              name, text);
 }
 
-int pricing__read_file(char **data, size_t *len, const char *filename,
+/* Reads a whole file, stopping just past max_bytes (limit_exceeded);
+ * io_error when it cannot be opened or read. *data is malloc'ed. */
+static int read_file(char **data, size_t *len, const char *filename,
                        size_t max_bytes, pricing_error *err)
 {
     FILE *f;
@@ -394,7 +396,7 @@ int pricing_catalog_load_file(pricing_catalog **out, const char *filename,
     if (!out || !filename)
         return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                                  "pricing_catalog_load_file: NULL argument");
-    if ((rc = pricing__read_file(&data, &len, filename,
+    if ((rc = read_file(&data, &len, filename,
                                  PRICING_MAX_CATALOG_BYTES, err)) != 0)
         return rc;
     rc = pricing_catalog_load(out, data, len, err);

@@ -33,10 +33,8 @@ int pricing__ld_id(pricing__load *ld, const cJSON *node, const char **out);
 int pricing__ld_plan(pricing__load *ld, const pricing__spec *spec,
                      const char *name, int *plan);
 
-/* The specs array (catalog_spec.c); a spec's attributes. */
+/* The specs array (catalog_spec.c). */
 int pricing__ld_specs(pricing__load *ld, const cJSON *node);
-int pricing__ld_attributes(pricing__load *ld, pricing__spec *spec,
-                           const cJSON *node);
 /* A prices object: plan -> charge, into out[plan] (catalog_sku.c). */
 int pricing__ld_prices(pricing__load *ld, pricing__spec *spec,
                        const cJSON *node, pricing__charge **out);
@@ -49,10 +47,11 @@ unsigned pricing__priced_plans(pricing__charge *const *prices);
 int pricing__ld_skus(pricing__load *ld, pricing__spec *spec,
                      const cJSON *node);
 
-/* Builds ix over names[0..n) in a; returns the index of the first
- * repeated name, -1 when all differ, or -2 when out of memory. */
-long pricing__index_build(pricing__arena *a, pricing__index *ix,
-                          const char *const *names, size_t n);
+/* Builds ix over names[0..n) in a; *dup is the index of the first
+ * repeated name, -1 when all differ. Returns 0 or -out_of_memory (the
+ * caller fills the error: it has the path). */
+int pricing__index_build(pricing__arena *a, pricing__index *ix,
+                         const char *const *names, size_t n, long *dup);
 
 /* Reads an amount member into a (registered for rescaling). */
 int pricing__load_amount(pricing__load *ld, const cJSON *node,
@@ -62,9 +61,6 @@ int pricing__load_amount(pricing__load *ld, const cJSON *node,
 int pricing__load_amount_at(pricing__load *ld, const cJSON *node,
                             const char *key, pricing__amount *a);
 
-/* A percentage member (0..100) into pc. */
-int pricing__load_percent(pricing__load *ld, const cJSON *node,
-                          pricing__percent *pc);
 
 /* Parses one plan's charge of spec (path: the charge). */
 int pricing__load_charge(pricing__load *ld, const pricing__spec *spec,
@@ -80,9 +76,5 @@ int pricing__catalog_from_doc(pricing_catalog **out, const pricing__doc *doc,
                               const cJSON *node, const char *prefix,
                               pricing_error *err);
 
-/* Reads a whole file, stopping just past max_bytes (limit_exceeded);
- * io_error when it cannot be opened or read. *data is malloc'ed. */
-int pricing__read_file(char **data, size_t *len, const char *filename,
-                       size_t max_bytes, pricing_error *err);
 
 #endif

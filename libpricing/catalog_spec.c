@@ -40,8 +40,8 @@ static int load_enum_values(pricing__load *ld, pricing__attr *at,
     }
     at->values = values;
     at->nvalues = n;
-    dup = pricing__index_build(ld->arena, &at->value_index, values, n);
-    if (dup == -2)
+    if (pricing__index_build(ld->arena, &at->value_index, values, n,
+                             &dup) != 0)
         return pricing__nomem(RD->err);
     if (dup >= 0) {
         pricing__path_push_index(&RD->path, (size_t)dup);
@@ -146,7 +146,7 @@ static int load_attribute(pricing__load *ld, const cJSON *node,
     return 0;
 }
 
-int pricing__ld_attributes(pricing__load *ld, pricing__spec *spec,
+static int load_attributes(pricing__load *ld, pricing__spec *spec,
                            const cJSON *node)
 {
     const cJSON *e;
@@ -175,8 +175,8 @@ int pricing__ld_attributes(pricing__load *ld, pricing__spec *spec,
         pricing__ld_pop(ld, mark);
         ids[i] = spec->attrs[i].id;
     }
-    dup = pricing__index_build(ld->arena, &spec->attr_index, ids, n);
-    if (dup == -2)
+    if (pricing__index_build(ld->arena, &spec->attr_index, ids, n,
+                             &dup) != 0)
         return pricing__nomem(RD->err);
     if (dup >= 0) {
         pricing__path_push_index(&RD->path, (size_t)dup);
@@ -277,7 +277,7 @@ static int load_counts(pricing__load *ld, pricing__spec *spec,
 
 /* ---------------------------------------------------------------- discounts */
 
-int pricing__load_percent(pricing__load *ld, const cJSON *node,
+static int load_percent(pricing__load *ld, const cJSON *node,
                           pricing__percent *pc)
 {
     unsigned frac = 0;
@@ -357,7 +357,7 @@ static int load_discounts(pricing__load *ld, pricing__spec *spec,
                                    "min_count");
         pricing__ld_pop(ld, mark2);
         mark2 = pricing__ld_push(ld, "percent_off");
-        if ((rc = pricing__load_percent(ld, m[2], &d->percent)) != 0)
+        if ((rc = load_percent(ld, m[2], &d->percent)) != 0)
             return rc;
         pricing__ld_pop(ld, mark2);
         pricing__ld_pop(ld, mark);
@@ -520,7 +520,7 @@ static int load_spec(pricing__load *ld, const cJSON *node, pricing__spec *spec)
         pricing__ld_push(ld, keys[ATTRS]);
         return pricing__ld_invalid(ld, "a simple template has no attributes");
     }
-    if ((rc = member(ld, keys[ATTRS], pricing__ld_attributes, spec,
+    if ((rc = member(ld, keys[ATTRS], load_attributes, spec,
                      m[ATTRS] ? m[ATTRS] : ld->empty_array)) != 0 ||
         (m[PLANS] && (rc = member(ld, keys[PLANS], load_plans, spec,
                                   m[PLANS]))) ||
@@ -579,8 +579,8 @@ int pricing__ld_specs(pricing__load *ld, const cJSON *node)
         if ((rc = load_spec(ld, e, &cat->specs[i])) != 0)
             return rc;
         ids[i] = cat->specs[i].id;
-        dup = pricing__index_build(ld->arena, &cat->spec_index, ids, i + 1);
-        if (dup == -2)
+        if (pricing__index_build(ld->arena, &cat->spec_index, ids, i + 1,
+                                 &dup) != 0)
             return pricing__nomem(RD->err);
         if (dup >= 0) {
             pricing__ld_push(ld, "id");

@@ -42,8 +42,6 @@ typedef struct pricing__rd {
 const pricing__numlex *pricing__rd_num(const pricing__rd *rd,
                                        const cJSON *node);
 
-/* JSON type name for messages ("string", "object", ...). */
-const char *pricing__json_type_name(const cJSON *node);
 
 /*
  * Matches the members of object node against keys (a NULL-terminated

@@ -146,6 +146,31 @@ struct pricing_catalog {
     pricing__arena arena;
 };
 
+/* The loop over each quantity attribute of a spec (with its index i):
+ *     PRICING__EACH_QUANTITY(spec, i, at)
+ *         rule = pricing__attr_rule(charge, at);
+ * where at walks the quantity attributes in the spec's order. */
+#define PRICING__EACH_QUANTITY(spec, i, at)                                  \
+    for ((i) = 0; ((at) = pricing__next_quantity((spec), &(i))) != NULL;     \
+         (i)++)
+
+/* The quantity attribute at or after index *i (*i moved to it), or NULL. */
+static inline const pricing__attr *
+pricing__next_quantity(const pricing__spec *spec, size_t *i)
+{
+    for (; *i < spec->nattrs; ++*i)
+        if (!spec->attrs[*i].is_enum)
+            return &spec->attrs[*i];
+    return NULL;
+}
+
+/* The rule of quantity attribute at in charge ch. */
+static inline const pricing__rule *
+pricing__attr_rule(const pricing__charge *ch, const pricing__attr *at)
+{
+    return &ch->rules[at->qord];
+}
+
 /* Looks name (len bytes) up; returns its index or -1. */
 long pricing__index_find(const pricing__index *ix, const char *name,
                          size_t len);
