@@ -119,6 +119,23 @@ int pricing__ld_invalid(pricing__load *ld, const char *what)
                           "%s", what);
 }
 
+int pricing__ld_array(pricing__load *ld, const cJSON *node, const char *type,
+                      const char *empty, int max, const char *what, size_t *n)
+{
+    const cJSON *e;
+
+    if (!cJSON_IsArray(node))
+        return pricing__rd_wrong_type(&ld->rd, node, type);
+    for (*n = 0, e = node->child; e; e = e->next)
+        ++*n;
+    if (*n == 0 && empty)
+        return pricing__ld_invalid(ld, empty);
+    if (*n > (size_t)max)
+        return pricing__error(ld->rd.err, PRICING_LIMIT_EXCEEDED,
+                              &ld->rd.path, "more than %d %s", max, what);
+    return 0;
+}
+
 int pricing__ld_id(pricing__load *ld, const cJSON *node, const char **out)
 {
     const char *s;

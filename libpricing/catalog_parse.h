@@ -26,6 +26,12 @@ void pricing__ld_pop(pricing__load *ld, size_t mark);
 int pricing__ld_missing(pricing__load *ld, const char *key);
 /* invalid_value at the path, with what as the message. */
 int pricing__ld_invalid(pricing__load *ld, const char *what);
+/* An array member: wrong_type ("expected <type>") unless an array,
+ * invalid_value with message empty (unless NULL) when empty,
+ * limit_exceeded ("more than <max> <what>") above max entries; *n its
+ * length. */
+int pricing__ld_array(pricing__load *ld, const cJSON *node, const char *type,
+                      const char *empty, int max, const char *what, size_t *n);
 /* An id member copied into the catalog (path pushed by the caller). */
 int pricing__ld_id(pricing__load *ld, const cJSON *node, const char **out);
 /* The plan called name for spec: invalid_value unless its billing has

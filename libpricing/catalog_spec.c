@@ -17,22 +17,17 @@ static int load_enum_values(pricing__load *ld, pricing__attr *at,
     size_t n = 0, i = 0, mark;
     long dup;
     const char **values;
+    int rc;
 
-    if (!cJSON_IsArray(node))
-        return pricing__rd_wrong_type(RD, node, "an array of strings");
-    for (e = node->child; e; e = e->next)
-        n++;
-    if (n == 0)
-        return pricing__ld_invalid(ld, "an enum needs at least one value");
-    if (n > PRICING_MAX_ENUM_VALUES)
-        return pricing__error(RD->err, PRICING_LIMIT_EXCEEDED, &RD->path,
-                              "more than %d enum values",
-                              PRICING_MAX_ENUM_VALUES);
+    if ((rc = pricing__ld_array(ld, node, "an array of strings",
+                                "an enum needs at least one value",
+                                PRICING_MAX_ENUM_VALUES, "enum values",
+                                &n)) != 0)
+        return rc;
     values = pricing__arena_alloc(ld->arena, n * sizeof *values);
     if (!values)
         return pricing__nomem(RD->err);
     for (e = node->child; e; e = e->next, i++) {
-        int rc;
         mark = pricing__path_push_index(&RD->path, i);
         if ((rc = pricing__ld_id(ld, e, &values[i])) != 0)
             return rc;
@@ -155,14 +150,10 @@ static int load_attributes(pricing__load *ld, pricing__spec *spec,
     long dup;
     int rc;
 
-    if (!cJSON_IsArray(node))
-        return pricing__rd_wrong_type(RD, node, "an array of attributes");
-    for (e = node->child; e; e = e->next)
-        n++;
-    if (n > PRICING_MAX_ATTRIBUTES)
-        return pricing__error(RD->err, PRICING_LIMIT_EXCEEDED, &RD->path,
-                              "more than %d attributes",
-                              PRICING_MAX_ATTRIBUTES);
+    if ((rc = pricing__ld_array(ld, node, "an array of attributes", NULL,
+                                PRICING_MAX_ATTRIBUTES, "attributes",
+                                &n)) != 0)
+        return rc;
     spec->attrs = pricing__arena_alloc(ld->arena, (n ? n : 1) * sizeof *spec->attrs);
     ids = pricing__arena_alloc(ld->arena, (n ? n : 1) * sizeof *ids);
     if (!spec->attrs || !ids)
@@ -559,15 +550,10 @@ int pricing__ld_specs(pricing__load *ld, const cJSON *node)
     long dup;
     int rc;
 
-    if (!cJSON_IsArray(node))
-        return pricing__rd_wrong_type(RD, node, "an array of specs");
-    for (e = node->child; e; e = e->next)
-        n++;
-    if (n == 0)
-        return pricing__ld_invalid(ld, "a catalog needs at least one spec");
-    if (n > PRICING_MAX_SPECS)
-        return pricing__error(RD->err, PRICING_LIMIT_EXCEEDED, &RD->path,
-                              "more than %d specs", PRICING_MAX_SPECS);
+    if ((rc = pricing__ld_array(ld, node, "an array of specs",
+                                "a catalog needs at least one spec",
+                                PRICING_MAX_SPECS, "specs", &n)) != 0)
+        return rc;
     cat->specs = pricing__arena_alloc(ld->arena, n * sizeof *cat->specs);
     ids = pricing__arena_alloc(ld->arena, n * sizeof *ids);
     if (!cat->specs || !ids)

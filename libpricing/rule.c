@@ -124,16 +124,10 @@ static int load_tiers(pricing__load *ld, const pricing__attr *attr,
     size_t n = 0, i = 0, mark;
     int rc;
 
-    if (!cJSON_IsArray(node))
-        return pricing__rd_wrong_type(rd, node, "an array of tiers");
-    for (e = node->child; e; e = e->next)
-        n++;
-    if (n == 0)
-        return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
-                              "a tier list may not be empty");
-    if (n > PRICING_MAX_TIERS)
-        return pricing__error(rd->err, PRICING_LIMIT_EXCEEDED, &rd->path,
-                              "more than %d tiers", PRICING_MAX_TIERS);
+    if ((rc = pricing__ld_array(ld, node, "an array of tiers",
+                                "a tier list may not be empty",
+                                PRICING_MAX_TIERS, "tiers", &n)) != 0)
+        return rc;
     rule->tiers = pricing__arena_alloc(ld->arena, n * sizeof *rule->tiers);
     if (!rule->tiers)
         return pricing__nomem(rd->err);
