@@ -41,17 +41,18 @@ int cli_status_of(pricing_code code)
  * with a line and column. */
 void cli_say_error(const pricing_error *err, const char *source)
 {
-    fputs("pricing: ", stderr);
+    pricing_buffer line = PRICING_BUFFER_INIT;
     if (source && strcmp(source, "<stdin>") == 0 && err->line <= 0)
         source = NULL;
-    if (source && err->code != PRICING_IO_ERROR) {
-        if (err->line > 0)
-            fprintf(stderr, "%s:%d:%d: ", source, err->line, err->column);
-        else
-            fprintf(stderr, "%s: ", source);
-    }
-    fprintf(stderr, "%s%s%s: %s\n", pricing_code_name(err->code),
-            err->path[0] ? " at " : "", err->path, err->message);
+    if (err->code == PRICING_IO_ERROR) /* its message names the file */
+        source = NULL;
+    /* The library escapes the source and the path as it escapes messages,
+     * so the line stays one printable line whatever the input held. */
+    if (pricing_error_write_text(&line, err, source) == 0)
+        fprintf(stderr, "pricing: %s\n", line.data);
+    else
+        fprintf(stderr, "pricing: %s\n", pricing_code_name(err->code));
+    pricing_buffer_dispose(&line);
 }
 
 int cli_report(const pricing_error *err, unsigned flags, const char *source)

@@ -573,6 +573,21 @@ pricing_error_write_json(pricing_buffer *buf, const pricing_error *error,
                          unsigned flags);
 
 /*
+ * An error as one line of printable text, into buf (replacing its
+ * contents; NUL-terminated, size without the NUL, no newline):
+ * "[SOURCE[:LINE:COLUMN]: ]CODE[ at PATH]: MESSAGE", the form the CLI
+ * prints on standard error. source (a file name, or NULL for none) and
+ * the path are escaped as messages are (control characters, DEL, C1,
+ * line separators and bidi controls shown as \n, \r, \t or \uXXXX), so
+ * no input can forge a second log line or a terminal escape; LINE:COLUMN
+ * appear when error->line > 0. Returns 0, -PRICING_INVALID_ARGUMENT for
+ * a NULL argument, or -PRICING_OUT_OF_MEMORY (buf unchanged then).
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_error_write_text(pricing_buffer *buf, const pricing_error *error,
+                         const char *source);
+
+/*
  * The JSON driver: parses the request JSON (len bytes), prices it against
  * catalog and writes the quote JSON into buf: the same bytes as the CLI.
  * On failure err is filled and buf holds the error object, so buf is

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "memory.h"
 #include "utf8.h"
 
 static const char *const code_names[PRICING_CODE_COUNT_] = {
@@ -233,4 +234,57 @@ int pricing__error_at(pricing_error *err, pricing_code code, const char *path,
 int pricing__nomem(pricing_error *err)
 {
     return pricing__error_at(err, PRICING_OUT_OF_MEMORY, "", "out of memory");
+}
+
+/* Appends in, cleaned as a message is, at buf->size. Every input byte
+ * becomes at most 6 bytes, so 6 x its length always fits and nothing is
+ * cut. */
+static int append_clean(pricing_buffer *buf, const char *in)
+{
+    size_t room = 6 * strlen(in) + 1;
+    if (pricing__buffer_reserve(buf, room) != 0)
+        return -1;
+    message_clean(buf->data + buf->size, room, in);
+    buf->size += strlen(buf->data + buf->size);
+    return 0;
+}
+
+int pricing_error_write_text(pricing_buffer *buf, const pricing_error *e,
+                             const char *source)
+{
+    char pos[48];
+    const char *parts[7];
+    size_t n = 0, i, old;
+
+    if (!buf || !e)
+        return -PRICING_INVALID_ARGUMENT;
+    if (source) {
+        parts[n++] = source;
+        if (e->line > 0) {
+            snprintf(pos, sizeof pos, ":%d:%d", e->line, e->column);
+            parts[n++] = pos;
+        }
+        parts[n++] = ": ";
+    }
+    parts[n++] = pricing_code_name(e->code);
+    if (e->path[0]) {
+        parts[n++] = " at ";
+        parts[n++] = e->path;
+    }
+    parts[n++] = ": ";
+    old = buf->size;
+    buf->size = 0;
+    for (i = 0; i < n; i++)
+        if (append_clean(buf, parts[i]) != 0) {
+            buf->size = old;
+            return -PRICING_OUT_OF_MEMORY;
+        }
+    /* The message is clean already; it is appended as it is. */
+    if (pricing__buffer_reserve(buf, strlen(e->message)) != 0) {
+        buf->size = old;
+        return -PRICING_OUT_OF_MEMORY;
+    }
+    memcpy(buf->data + buf->size, e->message, strlen(e->message) + 1);
+    buf->size += strlen(e->message);
+    return 0;
 }

@@ -92,5 +92,17 @@ else
     echo "FAIL forged log line: stderr is not one printable line: $(od -c "$tmp/err" | head -5)"; fail=$((fail + 1))
 fi
 
+# The path is escaped too: a key with LF, CR, ESC and U+2028 is one line,
+# byte for byte (the JSON object keeps the exact pointer).
+printf '%s\n' '{"spec":"standard","sku":{"edition":"pro","users":5,"x\npricing: ok\r\u001b[31m\u2028":1},"plan":"month"}' >"$tmp/forge2.json"
+"$P" quote "$CAT" "$tmp/forge2.json" >"$tmp/out" 2>"$tmp/err"
+expect $? "forged path" 1 unknown_attribute
+want="pricing: $tmp/forge2.json: unknown_attribute at /sku/x\\npricing: ok\\r\\u001b[31m\\u2028: "
+if [ "$(wc -l <"$tmp/err")" -eq 1 ] && head -c ${#want} "$tmp/err" | grep -qxF "$want"; then
+    pass=$((pass + 1))
+else
+    echo "FAIL forged path: $(od -c "$tmp/err" | head -5)"; fail=$((fail + 1))
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -187,16 +187,11 @@ class _Cli:
                   source: Optional[bytes]) -> None:
         """pricing: [SOURCE[:LINE:COLUMN]: ]CODE[ at PATH]: MESSAGE."""
         err = exc._struct()
-        path = bytes(err.path)
-        where = b""
         if source == b"<stdin>" and err.line <= 0:
             source = None
-        if source is not None and exc.code != "io_error":
-            where = source + (b":%d:%d" % (err.line, err.column)
-                              if err.line > 0 else b"") + b": "
-        self.say(b"pricing: " + where + exc.code.encode("ascii")
-                 + (b" at " if path else b"") + path + b": "
-                 + bytes(err.message) + b"\n")
+        if exc.code == "io_error":  # its message names the file
+            source = None
+        self.say(b"pricing: " + _lib.error_text(err, source) + b"\n")
 
     def report(self, exc: errors.PricingError, source: Optional[bytes],
                flags: Optional[int] = None) -> int:

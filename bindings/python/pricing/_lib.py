@@ -134,6 +134,7 @@ _FUNCTIONS = {
     "pricing_quote_free": (None, [c_void_p]),
     "pricing_buffer_dispose": (None, [BufferP]),
     "pricing_error_write_json": (c_int, [BufferP, ErrorP, c_uint]),
+    "pricing_error_write_text": (c_int, [BufferP, ErrorP, ctypes.c_char_p]),
     "pricing_quote_json": (
         c_int,
         [BufferP, c_void_p, c_char_p, c_size_t, c_void_p, c_uint, ErrorP],
@@ -343,6 +344,19 @@ def error_json(err: Error, flags: int = 0) -> bytes:
         rc = lib.pricing_error_write_json(ctypes.byref(buf), err, flags)
         if rc != 0:
             raise MemoryError("pricing: cannot write the error object")
+        return take(buf)
+    finally:
+        lib.pricing_buffer_dispose(ctypes.byref(buf))
+
+
+def error_text(err: Error, source: Optional[bytes] = None) -> bytes:
+    """pricing_error_write_text(err, source): the one printable line
+    "[SOURCE[:LINE:COLUMN]: ]CODE[ at PATH]: MESSAGE" as bytes."""
+    buf = Buffer()
+    try:
+        rc = lib.pricing_error_write_text(ctypes.byref(buf), err, source)
+        if rc != 0:
+            raise MemoryError("pricing: cannot write the error line")
         return take(buf)
     finally:
         lib.pricing_buffer_dispose(ctypes.byref(buf))

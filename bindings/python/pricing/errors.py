@@ -113,10 +113,12 @@ class PricingError(Exception):
         self._raw_message: Optional[bytes] = None
 
     def __str__(self) -> str:
-        where = f" at {self.path}" if self.path else ""
+        # The library writes the line, escaping the path as it escapes
+        # messages: str(error) is one printable line whatever the input.
         pos = (f" (line {self.line}, column {self.column})"
                if self.line else "")
-        return f"{self.code}{where}: {self.message}{pos}"
+        return _lib.error_text(self._struct()).decode("utf-8", "replace") \
+            + pos
 
     def __repr__(self) -> str:
         return (f"{type(self).__name__}(code={self.code!r}, "
