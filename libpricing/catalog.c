@@ -9,7 +9,9 @@
 #include "catalog_parse.h"
 #include "currency.h"
 #include "decimal.h"
+#include "history.h"
 #include "memory.h"
+#include "share.h"
 
 /* ---------------------------------------------------------------- arena */
 
@@ -34,6 +36,10 @@ void *pricing__cat_alloc(pricing_catalog *cat, size_t size)
     size_t align = sizeof(pricing__align), need;
     void *p;
 
+    if (cat->owner) { /* a variant of a history: the handle's arena */
+        cat = cat->owner;
+        b = cat->blocks;
+    }
     if (size > SIZE_MAX - align)
         return NULL;
     need = (size + align - 1) / align * align;
@@ -62,7 +68,13 @@ void *pricing__cat_alloc(pricing_catalog *cat, size_t size)
 
 char *pricing__cat_strndup(void *ctx, const char *s, size_t n)
 {
-    char *p = pricing__cat_alloc(ctx, n + 1);
+    pricing_catalog *cat = ctx;
+    char *p;
+    if (cat->owner)
+        cat = cat->owner;
+    if (cat->share) /* loading a history: one copy of each string */
+        return pricing__share_strndup(cat->share, cat, s, n);
+    p = pricing__cat_alloc(cat, n + 1);
     if (p) {
         memcpy(p, s, n);
         p[n] = '\0';
@@ -72,6 +84,8 @@ char *pricing__cat_strndup(void *ctx, const char *s, size_t n)
 
 int pricing__cat_mpz(pricing_catalog *cat, mpz_ptr z)
 {
+    if (cat->owner)
+        cat = cat->owner;
     if (pricing__grow((void **)&cat->mpzs, &cat->mpzs_cap, cat->nmpzs + 1,
                       sizeof *cat->mpzs) != 0)
         return -1;
@@ -508,7 +522,8 @@ static int load_prices(pricing__load *ld, pricing__spec *spec,
             return rc;
         if (spec->plans && !(spec->plans & (1u << plan)))
             return invalid(ld, "the spec's plans leave this plan out");
-        if (!spec->custom && !cJSON_IsString(m) && !cJSON_IsNumber(m))
+        if (!spec->custom && !cJSON_IsString(m) && !cJSON_IsNumber(m) &&
+            !pricing__is_amount_object(ld, m))
             return pricing__rd_wrong_type(RD, m, "an amount");
         if ((rc = pricing__load_charge(ld, spec, m, &out[plan])) != 0)
             return rc;
@@ -1073,13 +1088,15 @@ static int load_rounding(pricing__load *ld, const cJSON *node)
     return 0;
 }
 
-static int load_catalog(pricing__load *ld, const cJSON *root)
+int pricing__load_catalog(pricing__load *ld, const cJSON *root)
 {
     static const char *const keys[] = {"catalog", "version", "currency",
                                        "minor_units", "rounding", "specs",
-                                       NULL};
-    enum { ID, VERSION, CURRENCY, MINOR, ROUNDING, SPECS };
-    const cJSON *m[6];
+                                       "currencies", "effective",
+                                       "existing_from", NULL};
+    enum { ID, VERSION, CURRENCY, MINOR, ROUNDING, SPECS, CURRENCIES,
+           EFFECTIVE, EXISTING };
+    const cJSON *m[9];
     const char *s;
     size_t mark;
     int rc;
@@ -1104,6 +1121,10 @@ static int load_catalog(pricing__load *ld, const cJSON *root)
         return missing(ld, "currency");
     if ((rc = load_currency(ld, m[CURRENCY], m[MINOR])) != 0)
         return rc;
+    if ((m[CURRENCIES] || m[EFFECTIVE] || m[EXISTING]) &&
+        (rc = pricing__load_v12_head(ld, m[CURRENCIES], m[EFFECTIVE],
+                                     m[EXISTING])) != 0)
+        return rc;
     if (m[ROUNDING] && (rc = load_rounding(ld, m[ROUNDING])) != 0)
         return rc;
     if (!m[SPECS])
@@ -1112,7 +1133,7 @@ static int load_catalog(pricing__load *ld, const cJSON *root)
     if ((rc = load_specs(ld, m[SPECS])) != 0)
         return rc;
     pop(ld, mark);
-    return pricing__load_finish_amounts(ld);
+    return 0;
 }
 
 int pricing__catalog_from_doc(pricing_catalog **out, const pricing__doc *doc,
@@ -1125,6 +1146,8 @@ int pricing__catalog_from_doc(pricing_catalog **out, const pricing__doc *doc,
     int rc;
 
     *out = NULL;
+    if (pricing__history_wanted(root))
+        return pricing__history_from_doc(out, doc, root, prefix, err);
     memset(&ld, 0, sizeof ld);
     memset(&empty, 0, sizeof empty);
     empty.type = cJSON_Array;
@@ -1142,7 +1165,9 @@ int pricing__catalog_from_doc(pricing_catalog **out, const pricing__doc *doc,
     pricing__path_init(&ld.rd.path);
     if (prefix)
         pricing__path_push_key(&ld.rd.path, prefix, strlen(prefix));
-    rc = load_catalog(&ld, root);
+    rc = pricing__load_catalog(&ld, root);
+    if (rc == 0)
+        rc = pricing__load_finish_amounts(&ld);
     free(ld.amounts);
     free(ld.tiers);
     free(ld.tier_counts);

@@ -24,6 +24,7 @@ static int request_init(pricing_request *req, const pricing_catalog *cat,
     req->cat = cat;
     req->spec = &cat->specs[s];
     req->prefix = "";
+    memset(&req->when, 0, sizeof req->when);
     pricing_request_reset(req);
     return 0;
 }
@@ -516,15 +517,23 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
     static const char *const keys[] = {
         "spec",  "sku",  "plan",        "count",       "trial", "start",
         "type",  "from", "end",         "change_date", "current_end",
-        "discount", NULL};
+        "discount", "currency", "date", "bought", NULL};
     enum { SPEC, SKU, PLAN, COUNT, TRIAL, START, TYPE, FROM, END, CHANGE,
-           CURRENT_END, DISCOUNT };
-    const cJSON *m[12];
+           CURRENT_END, DISCOUNT, CURRENCY, DATE, BOUGHT };
+    const cJSON *m[15];
+    pricing__when when;
     const char *s;
     size_t mark;
     int rc;
 
     if ((rc = pricing__rd_members(rd, node, keys, m)) != 0)
+        return rc;
+    /* Contract 1.2: the version and currency first; the rest is checked
+     * against them. */
+    if ((m[CURRENCY] || m[DATE] || m[BOUGHT] || cat->hist) &&
+        ((rc = pricing__when_read(rd, m[CURRENCY], m[DATE], m[BOUGHT],
+                                  m[TYPE], &when)) != 0 ||
+         (rc = pricing__when_select(&cat, cat, &when, prefix, rd->err)) != 0))
         return rc;
     mark = pricing__path_push_key(&rd->path, "spec", 4);
     if (!m[SPEC])
@@ -534,6 +543,8 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
         (rc = request_init(req, cat, s, &rd->path, rd->err)) != 0)
         return rc;
     req->prefix = prefix;
+    if (m[CURRENCY] || m[DATE] || m[BOUGHT])
+        req->when = when;
     pricing__path_pop(&rd->path, mark);
     if (m[TYPE]) {
         mark = pricing__path_push_key(&rd->path, "type", 4);

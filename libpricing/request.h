@@ -4,6 +4,7 @@
 #define PRICING_REQUEST_H
 
 #include "date.h"
+#include "history.h"
 #include "json_read.h"
 #include "model.h"
 
@@ -47,6 +48,8 @@ struct pricing_request {
     int has_end, has_change, has_current_end;
     pricing__date end, change_date, current_end;
     pricing__rdiscount discount;
+    /* contract 1.2: cat is the variant these select (request_when.c) */
+    pricing__when when;
 };
 
 /* Parses the request object node of doc (paths under prefix). */
