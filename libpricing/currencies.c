@@ -44,8 +44,7 @@ static int load_dates(pricing__load *ld, const cJSON *effective,
     int rc;
     if (existing && !effective)
         return err_at(ld, "effective", PRICING_MISSING_FIELD,
-                      "%s: existing_from needs an effective date",
-                      "effective");
+                      "existing_from needs an effective date%s", "");
     if (effective) {
         if ((rc = load_date(ld, effective, "effective", &ld->effective,
                             &ld->effective_s)) != 0)

@@ -8,6 +8,7 @@
 
 #include "history.h"
 #include "share.h"
+#include "writer.h"
 
 #define MAX_VERSIONS 1000
 
@@ -384,4 +385,59 @@ int pricing_catalog_select(const pricing_catalog **out,
         return pricing__error_at(err, PRICING_INVALID_VALUE, "/bought",
                                  "bought is after date");
     return pricing__when_select(out, cat, &w, "", err);
+}
+
+/* ---------------------------------------------------------------- summary */
+
+static void w_currencies(pricing__w *w, const pricing__hversion *hv)
+{
+    size_t c;
+    PRICING__W_KEY(w, "currencies");
+    pricing__w_open(w, '[');
+    for (c = 0; c < hv->ncats; c++) {
+        pricing__w_elem(w);
+        pricing__w_cstr(w, hv->cats[c]->currency);
+    }
+    pricing__w_close(w, ']');
+}
+
+static void w_dates(pricing__w *w, const pricing__hversion *hv)
+{
+    if (!hv->effective_s)
+        return;
+    PRICING__W_KEY(w, "effective");
+    pricing__w_cstr(w, hv->effective_s);
+    PRICING__W_KEY(w, "existing_from");
+    pricing__w_cstr(w, hv->existing_s ? hv->existing_s : hv->effective_s);
+}
+
+void pricing__w_summary_v12(pricing__w *w, const pricing_catalog *cat)
+{
+    const pricing__history *h = cat->hist;
+    size_t v;
+
+    if (!cat->hv)
+        return;
+    if (cat->hv->ncats > 1)
+        w_currencies(w, cat->hv);
+    w_dates(w, cat->hv);
+    if (!h->is_history)
+        return;
+    PRICING__W_KEY(w, "versions");
+    pricing__w_open(w, '[');
+    for (v = 0; v < h->nversions; v++) {
+        const pricing__hversion *hv = &h->versions[v];
+        pricing__w_elem(w);
+        pricing__w_open(w, '{');
+        PRICING__W_KEY(w, "version");
+        pricing__w_cstr(w, hv->id);
+        w_dates(w, hv);
+        w_currencies(w, hv);
+        PRICING__W_KEY(w, "specs");
+        pricing__w_u64(w, hv->cats[0]->nspecs);
+        PRICING__W_KEY(w, "skus");
+        pricing__w_u64(w, hv->cats[0]->total_skus);
+        pricing__w_close(w, '}');
+    }
+    pricing__w_close(w, ']');
 }

@@ -13,6 +13,7 @@
 
 #include "catalog_parse.h"
 #include "date.h"
+#include "writer.h"
 
 /* Days from 0001-01-01; "absent" ends of the version rule. */
 #define PRICING__DAY_NONE_LOW (-1L)
@@ -78,5 +79,9 @@ int pricing__when_read(pricing__rd *rd, const cJSON *currency,
 /* The checks a typed request leaves to pricing_quote_compute: bought on a
  * new order, bought after date. */
 int pricing__when_check(const pricing_request *req, pricing_error *err);
+
+/* The summary members of contract 1.2, when cat has them: "currencies",
+ * "effective", "existing_from", and for a history "versions". */
+void pricing__w_summary_v12(pricing__w *w, const pricing_catalog *cat);
 
 #endif
