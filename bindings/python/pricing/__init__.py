@@ -37,7 +37,8 @@ from __future__ import annotations
 from typing import Tuple
 
 from . import _lib
-from ._api import AfterTrial, Catalog, Line, Quote, Summary, quote_envelope
+from ._api import (AfterTrial, Catalog, Line, Quote, Summary, Version,
+                   quote_envelope)
 from .errors import (
     ERROR_CLASSES,
     AmountError,
@@ -59,6 +60,7 @@ __all__ = [
     "Line",
     "AfterTrial",
     "Summary",
+    "Version",
     "quote_envelope",
     "library_version",
     "library_version_info",

@@ -122,6 +122,38 @@ class AfterTrial:
     total: Decimal
 
 
+@dataclass(frozen=True)
+class Version:
+    """One version of a catalog (contract 1.2): its ``version`` id (None
+    only for a plain catalog without one), ``effective`` and
+    ``existing_from`` dates (None when the catalog has no effective date),
+    and the ``currencies`` it sells, the default first."""
+
+    version: Optional[str]
+    effective: Optional[datetime.date]
+    existing_from: Optional[datetime.date]
+    currencies: Tuple[str, ...]
+
+
+def _currencies(ptr: int) -> Tuple[str, ...]:
+    n = int(_c.pricing_catalog_currency_count(ptr))
+    return tuple(_lib.optional_text(_c.pricing_catalog_currency_at(ptr, i))
+                 or "" for i in range(n))
+
+
+def _versions(ptr: int) -> Tuple[Version, ...]:
+    out = []
+    for i in range(int(_c.pricing_catalog_version_count(ptr))):
+        v = _c.pricing_catalog_version_at(ptr, i)
+        out.append(Version(
+            version=_lib.optional_text(_c.pricing_catalog_version(v)),
+            effective=_date(_lib.optional_text(_c.pricing_catalog_effective(v))),
+            existing_from=_date(_lib.optional_text(
+                _c.pricing_catalog_existing_from(v))),
+            currencies=_currencies(v)))
+    return tuple(out)
+
+
 class _Document:
     """A JSON result of the library: its exact text, parsed on demand."""
 
@@ -442,7 +474,7 @@ class Catalog:
 
     __slots__ = ("_handle", "_finalizer", "_local", "_id", "_version",
                  "_currency", "_minor_units", "_spec_count", "_sku_count",
-                 "__weakref__")
+                 "_currencies", "_versions", "__weakref__")
 
     def __init__(self) -> None:
         raise TypeError("use Catalog.load(path) or Catalog.from_json(doc)")
@@ -460,6 +492,8 @@ class Catalog:
         self._minor_units = int(_c.pricing_catalog_minor_units(ptr))
         self._spec_count = int(_c.pricing_catalog_spec_count(ptr))
         self._sku_count = int(_c.pricing_catalog_sku_count(ptr))
+        self._currencies = _currencies(ptr)
+        self._versions = _versions(ptr)
         return self
 
     @classmethod
@@ -529,6 +563,18 @@ class Catalog:
     def minor_units(self) -> int:
         """The currency's decimals."""
         return self._minor_units
+
+    @property
+    def currencies(self) -> Tuple[str, ...]:
+        """The currencies the (newest) version sells, the default first: a
+        request's ``currency`` picks one (contract 1.2)."""
+        return self._currencies
+
+    @property
+    def versions(self) -> Tuple[Version, ...]:
+        """The versions of a catalog history, oldest first; a plain catalog
+        is one version. A request's ``date`` (and ``bought``) picks one."""
+        return self._versions
 
     @property
     def spec_count(self) -> int:
