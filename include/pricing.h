@@ -139,7 +139,7 @@ PRICING_EXPORT const char *pricing_version_string(void);
 /* PRICING_VERSION_HEX of the running library. */
 PRICING_EXPORT unsigned long pricing_version_hex(void);
 /* The version of the JSON format contract (docs/format.md) this library
- * implements, "MAJOR.MINOR" (such as "1.1"): it reads documents of that
+ * implements, "MAJOR.MINOR" (this release: "1.2"): it reads documents of that
  * version and the earlier minor versions, and writes quotes in it.
  * Borrowed, static. */
 PRICING_EXPORT const char *pricing_format_version(void);

@@ -696,7 +696,7 @@ START_TEST(test_version)
 {
     ck_assert_str_eq(pricing_version_string(), PRICING_VERSION_STRING);
     ck_assert_uint_eq(pricing_version_hex(), PRICING_VERSION_HEX);
-    ck_assert_str_eq(pricing_format_version(), "1.1");
+    ck_assert_str_eq(pricing_format_version(), "1.2");
     ck_assert_uint_eq(pricing_error_size(), sizeof(pricing_error));
 }
 END_TEST
