@@ -14,6 +14,7 @@ typedef struct shared_charge {
     const char *sig;  /* the version's currency list (interned) */
     char cur[4];      /* the currency of the pass that loaded it */
     pricing__charge *ch;
+    const pricing_catalog *used_by; /* the last catalog pointing at ch */
 } shared_charge;
 
 struct pricing__share {
@@ -176,6 +177,9 @@ static uint64_t charge_key(const pricing__load *ld, const cJSON *node)
     return json_hash(ld, node, h);
 }
 
+/* A charge is shared between versions, never within one catalog: each
+ * price of a catalog stays an object of its own, which the seller tools
+ * rely on (a sheet row sets one price, not every price written alike). */
 pricing__charge *pricing__share_charge_find(pricing__share *sh,
                                             const pricing__load *ld,
                                             const pricing__spec *spec,
@@ -189,11 +193,13 @@ pricing__charge *pricing__share_charge_find(pricing__share *sh,
     h = charge_key(ld, node);
     for (i = h & (sh->slots_cap - 1); sh->slots[i];
          i = (i + 1) & (sh->slots_cap - 1)) {
-        const shared_charge *e = &sh->charges[sh->slots[i] - 1];
-        if (e->hash == h && e->sig == ld->sig &&
+        shared_charge *e = &sh->charges[sh->slots[i] - 1];
+        if (e->hash == h && e->used_by != ld->cat && e->sig == ld->sig &&
             memcmp(e->cur, ld->cat->currency, 4) == 0 &&
-            same_shape(e->spec, spec) && json_same(ld, e->node, node))
+            same_shape(e->spec, spec) && json_same(ld, e->node, node)) {
+            e->used_by = ld->cat;
             return e->ch;
+        }
     }
     return NULL;
 }
@@ -235,6 +241,7 @@ int pricing__share_charge_add(pricing__share *sh, const pricing__load *ld,
     e->sig = ld->sig;
     memcpy(e->cur, ld->cat->currency, 4);
     e->ch = ch;
+    e->used_by = ld->cat;
     for (i = e->hash & (sh->slots_cap - 1); sh->slots[i];
          i = (i + 1) & (sh->slots_cap - 1))
         ;

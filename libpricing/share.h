@@ -3,9 +3,10 @@
  *
  * Twenty versions of a catalog that differ in a few prices are mostly the
  * same text. While a history loads, every string is interned (one copy
- * per distinct text) and a charge written exactly as one already loaded,
- * for a spec of the same shape in the same currency, is that charge: its
- * amounts, rules and tiers are not built twice. Only the tables of each
+ * per distinct text) and a charge written exactly as one loaded by an
+ * earlier version, for a spec of the same shape in the same currency, is
+ * that charge: its amounts, rules and tiers are not built twice. Within
+ * one catalog every charge stays its own. Only the tables of each
  * version (specs, attributes, SKU slots) are its own. */
 #ifndef PRICING_SHARE_H
 #define PRICING_SHARE_H
