@@ -26,9 +26,11 @@ static const char usage_text[] =
     "       pricing validate [--pretty] [--rules koogallery] CATALOG\n"
     "       pricing batch CATALOG < requests.jsonl\n"
     "       pricing sheet [--spec ID] [--format csv|json] [--template] "
-    "CATALOG\n"
-    "       pricing import [--pretty] CATALOG SHEET.csv\n"
-    "       pricing diff [--pretty] [--requests FILE.jsonl] OLD NEW\n"
+    "[--catalog-version V] CATALOG\n"
+    "       pricing import [--pretty] [--catalog-version V] CATALOG "
+    "SHEET.csv\n"
+    "       pricing diff [--pretty] [--requests FILE.jsonl] "
+    "[--old-version V] [--new-version V] OLD [NEW]\n"
     "       pricing --help | --version\n"
     "\n"
     "quote     prints the quote of REQUEST (a file, or standard input when\n"
@@ -43,6 +45,11 @@ static const char usage_text[] =
     "diff      prints the price changes from catalog OLD to NEW; with\n"
     "          --requests, each request's old and new total\n"
     "\n"
+    "A CATALOG may be a history of versions: sheet and import work on\n"
+    "--catalog-version (default: the newest); diff compares --old-version\n"
+    "of OLD with --new-version of NEW (defaults: the newest), and with one\n"
+    "history alone its version before --new-version with that version.\n"
+    "\n"
     "Errors are printed as a JSON error object on standard output and as one\n"
     "line on standard error. Exit status: 0 success, 1 an input was\n"
     "rejected, 2 wrong usage, 3 a file could not be read or the output\n"
@@ -55,6 +62,8 @@ typedef struct options {
     const char *format;   /* sheet --format */
     int template_;        /* sheet --template */
     const char *requests; /* diff --requests */
+    const char *version;  /* sheet, import --catalog-version */
+    const char *old_version, *new_version; /* diff */
     const char *args[3];
     int nargs;
 } options;
@@ -300,6 +309,28 @@ static int print_sheet(int rc, pricing_buffer *buf, const pricing_error *err,
     return finish_output(status);
 }
 
+/* The version of cat named id (NULL: cat itself, the newest). */
+static int pick_version(const pricing_catalog **out, const pricing_catalog *cat,
+                        const char *id, pricing_error *err)
+{
+    size_t i, n = pricing_catalog_version_count(cat);
+    *out = cat;
+    if (!id)
+        return 0;
+    for (i = 0; i < n; i++) {
+        const pricing_catalog *v = pricing_catalog_version_at(cat, i);
+        const char *vid = pricing_catalog_version(v);
+        if (vid && strcmp(vid, id) == 0) {
+            *out = v;
+            return 0;
+        }
+    }
+    err->code = PRICING_INVALID_ARGUMENT;
+    snprintf(err->message, sizeof err->message,
+             "the catalog has no version \"%.64s\"", id);
+    return -PRICING_INVALID_ARGUMENT;
+}
+
 static int cmd_sheet(const options *o)
 {
     pricing_buffer buf = PRICING_BUFFER_INIT;
@@ -309,10 +340,14 @@ static int cmd_sheet(const options *o)
     unsigned flags = o->flags | (json ? PRICING_SHEET_JSON : PRICING_SHEET_CSV) |
                      (o->template_ ? PRICING_SHEET_TEMPLATE : 0u);
 
+    const pricing_catalog *v = NULL;
+
     pricing_error_init(&err);
     rc = pricing_catalog_load_file(&cat, o->args[0], &err);
     if (rc == 0)
-        rc = pricing_catalog_sheet(&buf, cat, o->spec, flags, &err);
+        rc = pick_version(&v, cat, o->version, &err);
+    if (rc == 0)
+        rc = pricing_catalog_sheet(&buf, v, o->spec, flags, &err);
     pricing_catalog_free(cat);
     if (json)
         return print_result(rc, &buf, &err, o->flags);
@@ -341,14 +376,17 @@ static int cmd_import(const options *o)
     char *csv = NULL;
     size_t len = 0;
     int rc, sheet_failed = 0;
+    const pricing_catalog *v = NULL;
 
     pricing_error_init(&err);
     rc = pricing_catalog_load_file(&cat, o->args[0], &err);
     if (rc == 0)
+        rc = pick_version(&v, cat, o->version, &err);
+    if (rc == 0)
         rc = cli_read_file(&csv, &len, o->args[1], PRICING_MAX_CATALOG_BYTES,
                            &err);
     if (rc == 0) {
-        rc = pricing_catalog_import_sheet(&buf, cat, csv, len, o->flags, &err);
+        rc = pricing_catalog_import_sheet(&buf, v, csv, len, o->flags, &err);
         sheet_failed = rc != 0 && buf.size > 0;
     }
     free(csv);
@@ -356,6 +394,24 @@ static int cmd_import(const options *o)
     if (sheet_failed)
         return print_rejected_sheet(&buf, &err);
     return print_result(rc, &buf, &err, o->flags);
+}
+
+/* The version of cat just before v. */
+static int previous_version(const pricing_catalog **out,
+                            const pricing_catalog *cat,
+                            const pricing_catalog *v, pricing_error *err)
+{
+    size_t i, n = pricing_catalog_version_count(cat);
+    for (i = 1; i < n; i++)
+        if (pricing_catalog_version_at(cat, i) == v) {
+            *out = pricing_catalog_version_at(cat, i - 1);
+            return 0;
+        }
+    err->code = PRICING_INVALID_ARGUMENT;
+    snprintf(err->message, sizeof err->message,
+             "diff of one catalog: it needs an earlier version than the new "
+             "one");
+    return -PRICING_INVALID_ARGUMENT;
 }
 
 static int cmd_diff(const options *o)
@@ -367,18 +423,27 @@ static int cmd_diff(const options *o)
     size_t len = 0;
     int rc;
 
+    const pricing_catalog *a = NULL, *b = NULL;
+
     pricing_error_init(&err);
     rc = pricing_catalog_load_file(&old_cat, o->args[0], &err);
-    if (rc == 0)
+    if (rc == 0 && o->nargs == 2)
         rc = pricing_catalog_load_file(&new_cat, o->args[1], &err);
+    if (rc == 0)
+        rc = pick_version(&b, new_cat ? new_cat : old_cat, o->new_version,
+                          &err);
+    if (rc == 0 && (new_cat || o->old_version))
+        rc = pick_version(&a, old_cat, o->old_version, &err);
+    if (rc == 0 && !a) /* one history: the version before b */
+        rc = previous_version(&a, old_cat, b, &err);
     if (rc == 0 && o->requests)
         rc = cli_read_file(&jsonl, &len, o->requests,
                            PRICING_MAX_CATALOG_BYTES, &err);
     if (rc == 0 && o->requests)
-        rc = pricing_catalog_diff_requests(&buf, old_cat, new_cat, jsonl, len,
-                                           o->flags, &err);
+        rc = pricing_catalog_diff_requests(&buf, a, b, jsonl, len, o->flags,
+                                           &err);
     else if (rc == 0)
-        rc = pricing_catalog_diff(&buf, old_cat, new_cat, o->flags, &err);
+        rc = pricing_catalog_diff(&buf, a, b, o->flags, &err);
     free(jsonl);
     pricing_catalog_free(old_cat);
     pricing_catalog_free(new_cat);
@@ -396,6 +461,12 @@ static int check_options(const options *o, const char *cmd)
                            o->flags);
     if (o->requests && strcmp(cmd, "diff") != 0)
         return usage_error("--requests goes with diff", o->flags);
+    if ((o->old_version || o->new_version) && strcmp(cmd, "diff") != 0)
+        return usage_error("--old-version and --new-version go with diff",
+                           o->flags);
+    if (o->version && !sheet && strcmp(cmd, "import") != 0)
+        return usage_error("--catalog-version goes with sheet and import",
+                           o->flags);
     if (o->format && strcmp(o->format, "csv") != 0 &&
         strcmp(o->format, "json") != 0)
         return usage_error("--format is csv or json", o->flags);
@@ -439,6 +510,18 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--format") == 0) {
             if (!(o.format = option_value(argc, argv, &i)))
                 return usage_error("--format needs csv or json", o.flags);
+        } else if (strcmp(a, "--catalog-version") == 0) {
+            if (!(o.version = option_value(argc, argv, &i)))
+                return usage_error("--catalog-version needs a version id",
+                                   o.flags);
+        } else if (strcmp(a, "--old-version") == 0) {
+            if (!(o.old_version = option_value(argc, argv, &i)))
+                return usage_error("--old-version needs a version id",
+                                   o.flags);
+        } else if (strcmp(a, "--new-version") == 0) {
+            if (!(o.new_version = option_value(argc, argv, &i)))
+                return usage_error("--new-version needs a version id",
+                                   o.flags);
         } else if (strcmp(a, "--template") == 0) {
             o.template_ = 1;
         } else if (strcmp(a, "--requests") == 0) {
@@ -487,8 +570,9 @@ int main(int argc, char **argv)
         return cmd_import(&o);
     }
     if (strcmp(cmd, "diff") == 0) {
-        if (o.nargs != 2)
-            return usage_error("diff takes OLD and NEW catalogs", o.flags);
+        if (o.nargs != 2 && o.nargs != 1)
+            return usage_error("diff takes OLD and NEW catalogs, or one "
+                               "history", o.flags);
         return cmd_diff(&o);
     }
     return usage_error("unknown command", o.flags);

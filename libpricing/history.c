@@ -280,7 +280,6 @@ int pricing__when_select(const pricing_catalog **out,
     const pricing__hversion *v = NULL;
     char path[32];
     long date, bought;
-    size_t c;
 
     *out = NULL;
     if (cat->hist) {
@@ -297,6 +296,17 @@ int pricing__when_select(const pricing_catalog **out,
                                                    : "");
         }
     }
+    return pricing__when_currency(out, v ? v->cats[0] : cat, w, prefix, err);
+}
+
+int pricing__when_currency(const pricing_catalog **out,
+                           const pricing_catalog *cat, const pricing__when *w,
+                           const char *prefix, pricing_error *err)
+{
+    const pricing__hversion *v = cat->hv;
+    char path[32];
+    size_t c;
+
     if (!w->has_currency) {
         *out = v ? v->cats[0] : cat;
         return 0;

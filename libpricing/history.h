@@ -69,6 +69,11 @@ int pricing__when_select(const pricing_catalog **out,
                          const pricing_catalog *cat, const pricing__when *w,
                          const char *prefix, pricing_error *err);
 
+/* The same within cat's own version: its catalog in w's currency. */
+int pricing__when_currency(const pricing_catalog **out,
+                           const pricing_catalog *cat, const pricing__when *w,
+                           const char *prefix, pricing_error *err);
+
 /* Reads the members "currency", "date" and "bought" of a request (any may
  * be NULL; type is the request's "type" member, to refuse bought on a new
  * order) into w, at rd's path. */

@@ -510,9 +510,11 @@ static int read_discount(pricing_request *req, pricing__rd *rd,
     return 0;
 }
 
+/* pinned: cat's own version prices the request whatever its date
+ * (the seller tools compare two given versions). */
 static int read_request(pricing_request *req, const pricing_catalog *cat,
                         pricing__rd *rd, const cJSON *node,
-                        const char *prefix)
+                        const char *prefix, int pinned)
 {
     static const char *const keys[] = {
         "spec",  "sku",  "plan",        "count",       "trial", "start",
@@ -533,7 +535,10 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
     if ((m[CURRENCY] || m[DATE] || m[BOUGHT] || cat->hist) &&
         ((rc = pricing__when_read(rd, m[CURRENCY], m[DATE], m[BOUGHT],
                                   m[TYPE], &when)) != 0 ||
-         (rc = pricing__when_select(&cat, cat, &when, prefix, rd->err)) != 0))
+         (rc = pinned ? pricing__when_currency(&cat, cat, &when, prefix,
+                                               rd->err)
+                      : pricing__when_select(&cat, cat, &when, prefix,
+                                             rd->err)) != 0))
         return rc;
     mark = pricing__path_push_key(&rd->path, "spec", 4);
     if (!m[SPEC])
@@ -624,7 +629,7 @@ int pricing__request_read(pricing_request *req, const pricing_catalog *cat,
     pricing__path_init(&rd.path);
     if (prefix[0])
         pricing__path_push_key(&rd.path, prefix + 1, strlen(prefix + 1));
-    return read_request(req, cat, &rd, node, prefix);
+    return read_request(req, cat, &rd, node, prefix, 0);
 }
 
 int pricing__request_from_doc(pricing_request **out,
@@ -637,6 +642,33 @@ int pricing__request_from_doc(pricing_request **out,
 
     *out = NULL;
     if ((rc = pricing__request_read(&tmp, cat, doc, node, prefix, err)) != 0)
+        return rc;
+    if (!(*out = malloc(sizeof **out)))
+        return pricing__nomem(err);
+    **out = tmp;
+    return 0;
+}
+
+int pricing__request_parse_pinned(pricing_request **out,
+                                  const pricing_catalog *version,
+                                  const char *json, size_t len,
+                                  pricing_error *err)
+{
+    pricing__doc doc;
+    pricing_request tmp;
+    pricing__rd rd;
+    int rc;
+
+    *out = NULL;
+    if ((rc = pricing__doc_parse(&doc, json, len, PRICING_MAX_REQUEST_BYTES,
+                                 err)) != 0)
+        return rc;
+    rd.doc = &doc;
+    rd.err = err;
+    pricing__path_init(&rd.path);
+    rc = read_request(&tmp, version, &rd, doc.root, "", 1);
+    pricing__doc_dispose(&doc);
+    if (rc != 0)
         return rc;
     if (!(*out = malloc(sizeof **out)))
         return pricing__nomem(err);

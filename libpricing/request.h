@@ -64,4 +64,12 @@ int pricing__request_read(pricing_request *req, const pricing_catalog *cat,
                           const pricing__doc *doc, const cJSON *node,
                           const char *prefix, pricing_error *err);
 
+/* Parses a request priced by the given version of a history (its own
+ * date and bought are checked but choose nothing): the seller tools
+ * compare versions. */
+int pricing__request_parse_pinned(pricing_request **out,
+                                  const pricing_catalog *version,
+                                  const char *json, size_t len,
+                                  pricing_error *err);
+
 #endif

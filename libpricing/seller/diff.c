@@ -128,6 +128,7 @@ static pricing__cw scratch(pricing__w *sw, pricing_buffer *buf)
     pricing__w_start(sw, buf);
     cw.w = sw;
     cw.ov = NULL;
+    cw.peers = NULL;
     return cw;
 }
 

@@ -11,6 +11,7 @@
 #include "diff.h"
 #include "error.h"
 #include "memory.h"
+#include "request.h"
 #include "writer.h"
 
 #define TOP 5 /* the largest increases and decreases kept */
@@ -25,6 +26,7 @@ typedef struct priced {
     pricing_error err;
     char *total; /* the rounded total, a copy */
     mpq_t value;
+    const char *from; /* new side: the day its price applies, or NULL */
 } priced;
 
 typedef struct top_row {
@@ -49,6 +51,27 @@ typedef struct comparer {
 
 /* ---------------------------------------------------------------- pricing */
 
+/* Contract 1.2: the first day the new version prices this request. A
+ * subscription bought before the version's effective date keeps its old
+ * price until existing_from; new orders and later subscriptions pay the
+ * new price from effective. NULL when the version has no dates. */
+static const char *new_price_from(const pricing_catalog *v,
+                                  const pricing_request *req)
+{
+    const pricing__when *w = &req->when;
+    const pricing__date *bought = w->has_bought ? &w->bought
+                                  : w->has_date ? &w->date : NULL;
+    const char *eff = pricing_catalog_effective(v);
+    char day[11];
+
+    if (!eff)
+        return NULL;
+    if (req->type == PRICING__NEW || !bought)
+        return eff;
+    pricing__date_format(day, bought);
+    return strcmp(day, eff) < 0 ? pricing_catalog_existing_from(v) : eff;
+}
+
 static void price(comparer *c, int which, const char *line, size_t len,
                   priced *out)
 {
@@ -58,6 +81,7 @@ static void price(comparer *c, int which, const char *line, size_t len,
 
     out->ok = 0;
     out->total = NULL;
+    out->from = NULL;
     pricing_error_init(&out->err);
     if (len > PRICING_MAX_REQUEST_BYTES) {
         pricing__error_at(&out->err, PRICING_LIMIT_EXCEEDED, "",
@@ -65,7 +89,12 @@ static void price(comparer *c, int which, const char *line, size_t len,
                           PRICING_MAX_REQUEST_BYTES);
         return;
     }
-    rc = pricing_request_parse(&req, c->cat[which], line, len, &out->err);
+    /* Each side is priced by its own version, whatever the request's date
+     * would choose in the history. */
+    rc = pricing__request_parse_pinned(&req, c->cat[which], line, len,
+                                       &out->err);
+    if (rc == 0 && which == 1)
+        out->from = new_price_from(c->cat[1], req);
     if (rc == 0)
         rc = pricing_quote_compute(c->quote[which], req, &out->err);
     pricing_request_free(req);
@@ -258,6 +287,10 @@ static void compare_line(comparer *c, const char *line, size_t len)
         pricing__w_key(w, "difference");
         pricing__w_dec(w, diff, c->scale, 0);
     }
+    if (p[1].from) {
+        pricing__w_key(w, "new_price_from");
+        pricing__w_cstr(w, p[1].from);
+    }
     pricing__w_close(w, '}');
     for (i = 0; i < 2; i++) {
         free(p[i].total);
@@ -284,14 +317,26 @@ static void compare_all(comparer *c, const char *text, size_t len)
     pricing__w_close(c->w, ']');
 }
 
+/* The most decimals of any currency a version sells (a request may ask
+ * for any of them). */
+static unsigned max_minor_units(const pricing_catalog *v)
+{
+    unsigned m = v->minor_units;
+    size_t i;
+    for (i = 0; v->hv && i < v->hv->ncats; i++)
+        if (v->hv->cats[i]->minor_units > m)
+            m = v->hv->cats[i]->minor_units;
+    return m;
+}
+
 static int start(comparer *c, const pricing_catalog *a,
                  const pricing_catalog *b, pricing_error *err)
 {
     memset(c, 0, sizeof *c);
     c->cat[0] = a;
     c->cat[1] = b;
-    c->scale = a->minor_units > b->minor_units ? a->minor_units
-                                               : b->minor_units;
+    c->scale = max_minor_units(a) > max_minor_units(b) ? max_minor_units(a)
+                                                       : max_minor_units(b);
     mpz_init(c->pow);
     mpz_ui_pow_ui(c->pow, 10, c->scale);
     if (pricing_quote_new(&c->quote[0], err) != 0 ||
