@@ -152,7 +152,7 @@ static void compute(char *out, size_t n, const pricing_request *req)
     if (pricing_quote_compute(q, req, &err) == 0)
         snprintf(out, n, "%s", pricing_quote_total(q));
     else
-        snprintf(out, n, "%s %s", pricing_code_name(err.code), err.path);
+        snprintf(out, n, "%s %.64s", pricing_code_name(err.code), err.path);
     pricing_quote_free(q);
 }
 
@@ -169,7 +169,11 @@ START_TEST(test_typed_setters)
     ck_assert_int_eq(pricing_request_set_plan(req, "month", &err), 0);
     compute(got, sizeof got, req);
     ck_assert_str_eq(got, "65.00");
+    /* v2's users go to 100, v3's to 10: the value set for v3 is cleared. */
     ck_assert_int_eq(pricing_request_set_date(req, "2026-08-01", &err), 0);
+    compute(got, sizeof got, req);
+    ck_assert_str_eq(got, "missing_attribute /sku/users");
+    ck_assert_int_eq(pricing_request_set_quantity(req, "users", 5, &err), 0);
     compute(got, sizeof got, req);
     ck_assert_str_eq(got, "60.00");
     ck_assert_int_eq(pricing_request_set_currency(req, "EUR", &err), 0);
