@@ -82,5 +82,29 @@ class Versions(unittest.TestCase):
                          ("currency_not_offered", "/currency"))
 
 
+    def test_seller_tools_take_a_version(self) -> None:
+        sheet = self.history.sheet(version="2026-07")
+        self.assertTrue(sheet.startswith(
+            "spec,sku,plan,kind,attribute,rule,tier,up_to,size,round,"
+            "unit_price_USD,flat_USD,unit_price_EUR,flat_EUR\r\n"))
+        back = self.history.import_sheet(sheet.replace(",12.00,,11.00,",
+                                                       ",12.50,,11.00,"),
+                                         version="2026-07")
+        with pricing.Catalog.from_json(back) as h:
+            self.assertEqual(h.sheet(version="2026-01"),
+                             self.history.sheet(version="2026-01"))
+            q = h.quote({"spec": "team", "sku": {"edition": "basic",
+                                                 "users": 2},
+                         "plan": "month", "date": "2026-08-01"})
+            self.assertEqual(q.total, Decimal("25.00"))
+        d = self.history.diff(self.history, old_version="2026-01",
+                              new_version="2026-07")
+        self.assertEqual((d["old"]["version"], d["new"]["version"]),
+                         ("2026-01", "2026-07"))
+        self.assertEqual(d["changes"][0]["old"], "10.00")
+        with self.assertRaises(pricing.InvalidArgumentError):
+            self.history.sheet(version="nope")
+
+
 if __name__ == "__main__":
     unittest.main()
