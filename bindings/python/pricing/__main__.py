@@ -7,9 +7,11 @@ messages on standard error and the same exit status as the C command::
     python3 -m pricing quote [--pretty] [CATALOG [REQUEST]]
     python3 -m pricing validate [--pretty] [--rules koogallery] CATALOG
     python3 -m pricing batch CATALOG < requests.jsonl
-    python3 -m pricing sheet [--spec ID] [--format csv|json] [--template] CATALOG
-    python3 -m pricing import [--pretty] CATALOG SHEET.csv
-    python3 -m pricing diff [--pretty] [--requests FILE.jsonl] OLD NEW
+    python3 -m pricing sheet [--spec ID] [--format csv|json] [--template]
+                             [--catalog-version V] CATALOG
+    python3 -m pricing import [--pretty] [--catalog-version V] CATALOG SHEET.csv
+    python3 -m pricing diff [--pretty] [--requests FILE.jsonl]
+                            [--old-version V] [--new-version V] OLD [NEW]
     python3 -m pricing --help | --version
 
 Exit status: 0 success, 1 an input was rejected, 2 wrong usage, 3 a file
@@ -33,9 +35,11 @@ USAGE = (
     "       pricing validate [--pretty] [--rules koogallery] CATALOG\n"
     "       pricing batch CATALOG < requests.jsonl\n"
     "       pricing sheet [--spec ID] [--format csv|json] [--template] "
-    "CATALOG\n"
-    "       pricing import [--pretty] CATALOG SHEET.csv\n"
-    "       pricing diff [--pretty] [--requests FILE.jsonl] OLD NEW\n"
+    "[--catalog-version V] CATALOG\n"
+    "       pricing import [--pretty] [--catalog-version V] CATALOG "
+    "SHEET.csv\n"
+    "       pricing diff [--pretty] [--requests FILE.jsonl] "
+    "[--old-version V] [--new-version V] OLD [NEW]\n"
     "       pricing --help | --version\n"
     "\n"
     "quote     prints the quote of REQUEST (a file, or standard input when\n"
@@ -49,6 +53,11 @@ USAGE = (
     "          input) filled in, or every bad cell with its row and column\n"
     "diff      prints the price changes from catalog OLD to NEW; with\n"
     "          --requests, each request's old and new total\n"
+    "\n"
+    "A CATALOG may be a history of versions: sheet and import work on\n"
+    "--catalog-version (default: the newest); diff compares --old-version\n"
+    "of OLD with --new-version of NEW (defaults: the newest), and with one\n"
+    "history alone its version before --new-version with that version.\n"
     "\n"
     "Errors are printed as a JSON error object on standard output and as one\n"
     "line on standard error. Exit status: 0 success, 1 an input was\n"
@@ -76,6 +85,9 @@ class _Cli:
         self.format: Optional[bytes] = None
         self.template = False
         self.requests: Optional[bytes] = None
+        self.catalog_version: Optional[bytes] = None
+        self.old_version: Optional[bytes] = None
+        self.new_version: Optional[bytes] = None
 
     # -- output
 
@@ -305,7 +317,8 @@ class _Cli:
             with _api.Catalog.load(args[0]) as catalog:
                 out = catalog._sheet_bytes(
                     "json" if json_format else "csv", self.spec,
-                    self.template, bool(self.flags & _lib.JSON_PRETTY))
+                    self.template, bool(self.flags & _lib.JSON_PRETTY),
+                    _name(self.catalog_version))
         except errors.PricingError as e:
             return self.report(e)
         if json_format:
@@ -320,8 +333,11 @@ class _Cli:
         """pricing import CATALOG SHEET."""
         try:
             with _api.Catalog.load(args[0]) as catalog:
+                version = _name(self.catalog_version)
+                _version_names(catalog, version)  # the C order: before the file
                 data = self.read_file(args[1], _lib.MAX_CATALOG_BYTES)
-                return self.result(catalog._import_bytes(data, self.flags))
+                return self.result(catalog._import_bytes(data, self.flags,
+                                                         version))
         except errors.PricingError as e:
             document = getattr(e, "document", None)
             if not document:
@@ -339,15 +355,35 @@ class _Cli:
                                else EXIT_REJECTED)
 
     def diff(self, args: List[bytes]) -> int:
-        """pricing diff [--requests FILE] OLD NEW."""
+        """pricing diff [--requests FILE] [--old-version V] [--new-version V]
+        OLD [NEW]."""
         try:
-            with _api.Catalog.load(args[0]) as old, \
-                    _api.Catalog.load(args[1]) as new:
-                jsonl = None if self.requests is None else \
-                    self.read_file(self.requests, _lib.MAX_CATALOG_BYTES)
-                return self.result(old._diff_bytes(new, jsonl, self.flags))
+            with _api.Catalog.load(args[0]) as old:
+                new = _api.Catalog.load(args[1]) if len(args) == 2 else None
+                try:
+                    return self._diff(old, new)
+                finally:
+                    if new is not None:
+                        new.close()
         except errors.PricingError as e:
             return self.report(e)
+
+    def _diff(self, old: _api.Catalog, new: Optional[_api.Catalog]) -> int:
+        new_v, old_v = _name(self.new_version), _name(self.old_version)
+        names = _version_names(new or old, new_v)
+        if new is not None or old_v is not None:
+            _version_names(old, old_v)
+        else:  # one history: the version before the new one
+            at = names.index(new_v) if new_v is not None else len(names) - 1
+            if at == 0:
+                raise errors.make("invalid_argument",
+                                  "diff of one catalog: it needs an earlier "
+                                  "version than the new one")
+            old_v = names[at - 1]
+        jsonl = None if self.requests is None else \
+            self.read_file(self.requests, _lib.MAX_CATALOG_BYTES)
+        return self.result(old._diff_bytes(new or old, jsonl, self.flags,
+                                           old_v, new_v))
 
     def check_options(self, cmd: bytes) -> Optional[int]:
         """The usage error of an option given to the wrong command."""
@@ -360,6 +396,14 @@ class _Cli:
                 "--spec, --format and --template go with sheet")
         if self.requests is not None and cmd != b"diff":
             return self.usage_error("--requests goes with diff")
+        if (self.old_version is not None or self.new_version is not None) \
+                and cmd != b"diff":
+            return self.usage_error(
+                "--old-version and --new-version go with diff")
+        if self.catalog_version is not None and not sheet \
+                and cmd != b"import":
+            return self.usage_error(
+                "--catalog-version goes with sheet and import")
         if self.format is not None and self.format not in (b"csv", b"json"):
             return self.usage_error("--format is csv or json")
         if sheet and self.flags & _lib.JSON_PRETTY and self.format != b"json":
@@ -395,14 +439,12 @@ class _Cli:
                 if i >= len(argv):
                     return self.usage_error("--rules needs a rule set")
                 self.rules = argv[i]
-            elif a in (b"--spec", b"--format", b"--requests"):
+            elif a in _VALUED:
                 i += 1
                 if i >= len(argv):
-                    return self.usage_error(
-                        {b"--spec": "--spec needs a spec id",
-                         b"--format": "--format needs csv or json",
-                         b"--requests": "--requests needs a file"}[a])
-                setattr(self, a[2:].decode("ascii"), argv[i])
+                    return self.usage_error(_VALUED[a])
+                setattr(self, a[2:].decode("ascii").replace("-", "_"),
+                        argv[i])
             elif a == b"--template":
                 self.template = True
             elif a.startswith(b"-") and a != b"-":
@@ -443,10 +485,37 @@ class _Cli:
                 return self.usage_error("import takes CATALOG and SHEET")
             return self.import_(args)
         if cmd == b"diff":
-            if len(args) != 2:
-                return self.usage_error("diff takes OLD and NEW catalogs")
+            if len(args) not in (1, 2):
+                return self.usage_error("diff takes OLD and NEW catalogs, or "
+                                        "one history")
             return self.diff(args)
         return self.usage_error("unknown command")
+
+
+# The options that take a value, and the error when it is missing.
+_VALUED = {
+    b"--spec": "--spec needs a spec id",
+    b"--format": "--format needs csv or json",
+    b"--requests": "--requests needs a file",
+    b"--catalog-version": "--catalog-version needs a version id",
+    b"--old-version": "--old-version needs a version id",
+    b"--new-version": "--new-version needs a version id",
+}
+
+
+def _name(value: Optional[bytes]) -> Optional[str]:
+    """A version id given on the command line."""
+    return None if value is None else value.decode("utf-8", "surrogateescape")
+
+
+def _version_names(catalog: _api.Catalog, name: Optional[str]) -> List[str]:
+    """The version ids of catalog, oldest first; invalid_argument (as the C
+    command) when name is given and is not one of them."""
+    names = [v.version or "" for v in catalog.versions]
+    if name is not None and name not in names:
+        raise errors.make("invalid_argument",
+                          f'the catalog has no version "{name[:64]}"')
+    return names
 
 
 def main(argv: Optional[Sequence[str]] = None,

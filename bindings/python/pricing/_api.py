@@ -805,7 +805,7 @@ def _version_ptr(ptr: int, version: Optional[str]) -> int:
         if _lib.optional_text(_c.pricing_catalog_version(v)) == version:
             return v
     raise errors.make("invalid_argument",
-                      f"the catalog has no version {version!r}")
+                      f'the catalog has no version "{version[:64]}"')
 
 
 def _jsonl(requests: Any) -> bytes:
