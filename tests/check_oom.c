@@ -257,6 +257,21 @@ START_TEST(test_history)
 }
 END_TEST
 
+/* The seller tools on a catalog in four currencies (contract 1.2): the
+ * sheet's and the import's per-currency columns, amount objects written. */
+START_TEST(test_seller_currencies)
+{
+    size_t clen;
+    char *cat = read_all("tests/cases/market-validate/catalog.json", &clen);
+    static const char reqs[] =
+        "{\"spec\":\"lic\",\"currency\":\"KWD\"}\n"
+        "{\"spec\":\"std\",\"sku\":{\"edition\":\"pro\",\"users\":20},"
+        "\"plan\":\"month\",\"currency\":\"JPY\"}\n";
+    sweep(op_seller, cat, clen, reqs, strlen(reqs), 0);
+    free(cat);
+}
+END_TEST
+
 START_TEST(test_seller)
 {
     size_t clen;
@@ -285,6 +300,7 @@ int main(void)
     tcase_add_test(tc, test_envelope);
     tcase_add_test(tc, test_seller);
     tcase_add_test(tc, test_history);
+    tcase_add_test(tc, test_seller_currencies);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
