@@ -11,6 +11,7 @@
 #include "diff.h"
 #include "error.h"
 #include "memory.h"
+#include "quote.h"
 #include "request.h"
 #include "writer.h"
 
@@ -27,12 +28,14 @@ typedef struct priced {
     char *total; /* the rounded total, a copy */
     mpq_t value;
     const char *from; /* new side: the day its price applies, or NULL */
+    unsigned minor;   /* the decimals of the quote's currency */
 } priced;
 
 typedef struct top_row {
     size_t line;
     mpz_t diff; /* over 10^scale */
     char *old_total, *new_total;
+    unsigned scale; /* the decimals the difference is written with */
 } top_row;
 
 typedef struct comparer {
@@ -109,6 +112,7 @@ static void price(comparer *c, int which, const char *line, size_t len,
         return;
     }
     pricing_quote_total_mpq(out->value, c->quote[which]);
+    out->minor = c->quote[which]->minor_units;
     out->ok = 1;
 }
 
@@ -121,9 +125,24 @@ static void write_error(pricing__w *w, const char *key,
     pricing__w_error(w, e, NULL, 0);
 }
 
+/* diff, over 10^from, written with to <= from decimals: the decimals of
+ * the request's currency (exact: both totals have at most that many). */
+static void write_difference(pricing__w *w, const mpz_t diff, unsigned from,
+                             unsigned to)
+{
+    mpz_t v, p;
+    mpz_init(v);
+    mpz_init(p);
+    mpz_ui_pow_ui(p, 10, from - to);
+    mpz_divexact(v, diff, p);
+    pricing__w_dec(w, v, to, 0);
+    mpz_clear(v);
+    mpz_clear(p);
+}
+
 static void write_totals(pricing__w *w, size_t line, const char *old_total,
                          const char *new_total, const mpz_t diff,
-                         unsigned scale)
+                         unsigned scale, unsigned row_scale)
 {
     pricing__w_key(w, "line");
     pricing__w_u64(w, line);
@@ -132,7 +151,7 @@ static void write_totals(pricing__w *w, size_t line, const char *old_total,
     pricing__w_key(w, "new_total");
     pricing__w_cstr(w, new_total);
     pricing__w_key(w, "difference");
-    pricing__w_dec(w, diff, scale, 0);
+    write_difference(w, diff, scale, row_scale);
 }
 
 /* ---------------------------------------------------------------- summary */
@@ -166,6 +185,7 @@ static int top_add(top_row *rows, size_t *n, size_t line, const mpz_t diff,
     mpz_init_set(rows[i].diff, diff);
     rows[i].old_total = o;
     rows[i].new_total = nw;
+    rows[i].scale = a->minor > b->minor ? a->minor : b->minor;
     (*n)++;
     return 0;
 }
@@ -190,7 +210,7 @@ static void write_top(comparer *c, const char *key, const top_row *rows,
         pricing__w_elem(c->w);
         pricing__w_open(c->w, '{');
         write_totals(c->w, rows[i].line, rows[i].old_total, rows[i].new_total,
-                     rows[i].diff, c->scale);
+                     rows[i].diff, c->scale, rows[i].scale);
         pricing__w_close(c->w, '}');
     }
     pricing__w_close(c->w, ']');
@@ -241,6 +261,11 @@ static int status_of(const priced *a, const priced *b, const mpz_t diff)
     return a->ok ? STOPS_VALID : b->ok ? BECOMES_VALID : INVALID;
 }
 
+static unsigned row_scale(const priced *a, const priced *b)
+{
+    return a->minor > b->minor ? a->minor : b->minor;
+}
+
 static void compare_line(comparer *c, const char *line, size_t len)
 {
     pricing__w *w = c->w;
@@ -285,7 +310,7 @@ static void compare_line(comparer *c, const char *line, size_t len)
     }
     if (p[0].ok && p[1].ok) {
         pricing__w_key(w, "difference");
-        pricing__w_dec(w, diff, c->scale, 0);
+        write_difference(w, diff, c->scale, row_scale(&p[0], &p[1]));
     }
     if (p[1].from) {
         pricing__w_key(w, "new_price_from");
