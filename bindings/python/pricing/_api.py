@@ -349,6 +349,19 @@ class Summary(_Document):
         """The number of SKUs over all specs."""
         return self._d()["skus"]
 
+    @property
+    def currencies(self) -> Tuple[str, ...]:
+        """Contract 1.2: every currency sold, the default first (the one
+        currency when the catalog lists no ``currencies``)."""
+        return tuple(self._d().get("currencies", (self.currency,)))
+
+    @property
+    def versions(self) -> Tuple[Dict[str, Any], ...]:
+        """Contract 1.2: a history's versions, oldest first, as the
+        summary's objects (``version``, ``effective``, ``existing_from``,
+        ``currencies``, ``specs``, ``skus``); empty for a catalog."""
+        return tuple(self._d().get("versions", ()))
+
     def __repr__(self) -> str:
         return f"<Summary {self._json}>"
 

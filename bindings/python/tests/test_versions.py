@@ -47,6 +47,15 @@ class Versions(unittest.TestCase):
             pricing.Version("2026-12", None, None,
                             ("CNY", "USD", "JPY", "KWD")),))
 
+    def test_summary(self) -> None:
+        s = self.history.validate()
+        self.assertEqual([v["version"] for v in s.versions],
+                         ["2026-01", "2026-07", "2027-01"])
+        self.assertEqual(s.versions[1]["currencies"], ["USD", "EUR"])
+        self.assertEqual(self.market.validate().currencies,
+                         ("CNY", "USD", "JPY", "KWD"))
+        self.assertEqual(self.history.validate().currencies, ("USD",))
+
     def test_plain_catalog(self) -> None:
         with pricing.Catalog.load(_case("contract-example")) as c:
             self.assertEqual(c.currencies, ("CNY",))
