@@ -97,9 +97,12 @@ static char *validate(const scen *s, size_t *len)
             if (bad++ == 0)
                 fprintf(stderr, "bench: %s: typed and JSON differ on %s\n",
                         s->name, q->json);
-        sb_reserve(&all, c.buf.size + 1);
+        sb_reserve(&all, c.buf.size + 32);
         memcpy(all.p + all.n, c.buf.data, c.buf.size);
         all.n += c.buf.size;
+        if (r2 != 0) /* pricing batch: the error object's input line */
+            all.n += (size_t)sprintf(all.p + all.n - 2,
+                                     ",\"input_line\":%zu}}", i + 1) - 2;
         all.p[all.n++] = '\n';
         all.p[all.n] = '\0';
     }

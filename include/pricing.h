@@ -143,6 +143,10 @@ PRICING_EXPORT unsigned long pricing_version_hex(void);
  * version and the earlier minor versions, and writes quotes in it.
  * Borrowed, static. */
 PRICING_EXPORT const char *pricing_format_version(void);
+/* The usage text of the pricing command: the general usage when command
+ * is NULL, else that command's help ("quote", "validate", ...); NULL for
+ * an unknown command. Borrowed, static: every front end prints these. */
+PRICING_EXPORT const char *pricing_usage(const char *command);
 
 /* ------------------------------------------------------------------ */
 /* Catalogs                                                            */

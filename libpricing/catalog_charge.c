@@ -9,15 +9,10 @@
 #include "rule.h"
 #include "share.h"
 
-size_t pricing__load_push(pricing__load *ld, const char *key)
-{
-    return pricing__path_push_key(&ld->rd.path, key, strlen(key));
-}
-
 int pricing__load_amount_at(pricing__load *ld, const cJSON *node,
                             const char *key, pricing__amount *a)
 {
-    size_t mark = pricing__load_push(ld, key);
+    size_t mark = pricing__ld_push(ld, key);
     int rc = pricing__load_amount(ld, node, a);
     if (rc == 0)
         pricing__path_pop(&ld->rd.path, mark);
@@ -34,11 +29,11 @@ int pricing__load_amount(pricing__load *ld, const cJSON *node,
     if (ld->ncodes > 0 &&
         (rc = pricing__load_amount_object(ld, node, &node)) != 0)
         return rc;
-    rc = pricing__rd_amount(&ld->rd, node, pricing__cat_strndup, ld->cat,
+    rc = pricing__rd_amount(&ld->rd, node, pricing__arena_strndup, ld->arena,
                             &a->text, &frac);
     if (rc != 0)
         return rc;
-    if (pricing__cat_mpz(ld->cat, a->v) != 0 ||
+    if (pricing__arena_mpz(ld->arena, a->v) != 0 ||
         pricing__grow((void **)&ld->amounts, &ld->amounts_cap,
                       ld->namounts + 1, sizeof *ld->amounts) != 0)
         return pricing__nomem(ld->rd.err);
@@ -61,7 +56,7 @@ static int load_quantities(pricing__load *ld, const pricing__spec *spec,
     for (m = node->child; m; m = m->next) {
         long a = pricing__index_find(&spec->attr_index, m->string,
                                      strlen(m->string));
-        mark = pricing__path_push_key(&rd->path, m->string, strlen(m->string));
+        mark = pricing__ld_push(ld, m->string);
         if (a < 0)
             return pricing__error(rd->err, PRICING_UNKNOWN_ATTRIBUTE,
                                   &rd->path, "the spec has no attribute "
@@ -98,7 +93,7 @@ static int load_charge(pricing__load *ld, const pricing__spec *spec,
     size_t mark;
     int rc;
 
-    ch = pricing__cat_alloc(ld->cat, sizeof *ch);
+    ch = pricing__arena_alloc(ld->arena, sizeof *ch);
     if (!ch)
         return pricing__nomem(rd->err);
     /* A plain amount is a fixed price per period whatever the quantities
@@ -116,10 +111,8 @@ static int load_charge(pricing__load *ld, const pricing__spec *spec,
     if ((rc = pricing__rd_members(rd, node, keys, m)) != 0)
         return rc;
     if (m[0]) {
-        mark = pricing__path_push_key(&rd->path, "base", 4);
-        if ((rc = pricing__load_amount(ld, m[0], &ch->amount)) != 0)
+        if ((rc = pricing__load_amount_at(ld, m[0], keys[0], &ch->amount)))
             return rc;
-        pricing__path_pop(&rd->path, mark);
         ch->has_base = 1;
     }
     if (spec->nquant > 0) {
@@ -127,13 +120,13 @@ static int load_charge(pricing__load *ld, const pricing__spec *spec,
             return pricing__error(rd->err, PRICING_UNPRICED_ATTRIBUTE,
                                   &rd->path, "the charge has no quantities "
                                   "for the spec's quantity attributes");
-        ch->rules = pricing__cat_alloc(ld->cat,
+        ch->rules = pricing__arena_alloc(ld->arena,
                                        spec->nquant * sizeof *ch->rules);
         if (!ch->rules)
             return pricing__nomem(rd->err);
     }
     if (m[1]) {
-        mark = pricing__path_push_key(&rd->path, "quantities", 10);
+        mark = pricing__ld_push(ld, keys[1]);
         if ((rc = load_quantities(ld, spec, m[1], ch)) != 0)
             return rc;
         pricing__path_pop(&rd->path, mark);
@@ -146,13 +139,13 @@ static int load_charge(pricing__load *ld, const pricing__spec *spec,
     return 0;
 }
 
-/* In a history, a charge written the same way as one already loaded for
- * a spec of the same shape, in the same currency, is that charge. */
+/* In a history, a charge written the same way as one an earlier version
+ * loaded, for a spec of the same shape, in the same currency, is that
+ * charge (share.h). */
 int pricing__load_charge(pricing__load *ld, const pricing__spec *spec,
                          const cJSON *node, pricing__charge **out)
 {
-    pricing__share *sh = ld->cat->owner ? ld->cat->owner->share
-                                        : ld->cat->share;
+    pricing__share *sh = ld->arena->share;
     int rc;
     if (sh && (*out = pricing__share_charge_find(sh, ld, spec, node)))
         return 0;

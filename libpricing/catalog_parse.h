@@ -14,6 +14,7 @@
 typedef struct pricing__load {
     pricing__rd rd;
     pricing_catalog *cat;
+    pricing__arena *arena; /* the catalog's */
     unsigned max_frac; /* the most fraction digits of any amount */
     pricing__amount **amounts; /* every amount, rescaled once at the end */
     size_t namounts, amounts_cap;
@@ -31,14 +32,45 @@ typedef struct pricing__load {
     const char *sig; /* the currency list as one interned string */
 } pricing__load;
 
-/* Arena allocation owned by the catalog (zeroed); NULL on failure. */
-void *pricing__cat_alloc(pricing_catalog *cat, size_t size);
-char *pricing__cat_strndup(void *cat, const char *s, size_t n);
-/* mpz_init plus registration for clearing at free; -1 on failure. */
-int pricing__cat_mpz(pricing_catalog *cat, mpz_ptr z);
-
 /* Pushes key onto the error path; returns the mark to pop back to. */
-size_t pricing__load_push(pricing__load *ld, const char *key);
+size_t pricing__ld_push(pricing__load *ld, const char *key);
+void pricing__ld_pop(pricing__load *ld, size_t mark);
+/* missing_field at the path plus key: "\"key\" is required". */
+int pricing__ld_missing(pricing__load *ld, const char *key);
+/* invalid_value at the path, with what as the message. */
+int pricing__ld_invalid(pricing__load *ld, const char *what);
+/* An array member: wrong_type ("expected <type>") unless an array,
+ * invalid_value with message empty (unless NULL) when empty,
+ * limit_exceeded ("more than <max> <what>") above max entries; *n its
+ * length. */
+int pricing__ld_array(pricing__load *ld, const cJSON *node, const char *type,
+                      const char *empty, int max, const char *what, size_t *n);
+/* An id member copied into the catalog (path pushed by the caller). */
+int pricing__ld_id(pricing__load *ld, const cJSON *node, const char **out);
+/* The plan called name for spec: invalid_value unless its billing has
+ * it. */
+int pricing__ld_plan(pricing__load *ld, const pricing__spec *spec,
+                     const char *name, int *plan);
+
+/* The specs array (catalog_spec.c). */
+int pricing__ld_specs(pricing__load *ld, const cJSON *node);
+/* A prices object: plan -> charge, into out[plan] (catalog_sku.c). */
+int pricing__ld_prices(pricing__load *ld, pricing__spec *spec,
+                       const cJSON *node, pricing__charge **out);
+/* Every offered plan priced (missing_field at prices/plan). */
+int pricing__ld_check_priced(pricing__load *ld, const pricing__spec *spec,
+                             pricing__charge *const *prices);
+/* The plans prices names, a bit per plan. */
+unsigned pricing__priced_plans(pricing__charge *const *prices);
+/* The skus array of a custom spec. */
+int pricing__ld_skus(pricing__load *ld, pricing__spec *spec,
+                     const cJSON *node);
+
+/* Builds ix over names[0..n) in a; *dup is the index of the first
+ * repeated name, -1 when all differ. Returns 0 or -out_of_memory (the
+ * caller fills the error: it has the path). */
+int pricing__index_build(pricing__arena *a, pricing__index *ix,
+                         const char *const *names, size_t n, long *dup);
 
 /* Reads an amount member into a (registered for rescaling). */
 int pricing__load_amount(pricing__load *ld, const cJSON *node,
@@ -48,9 +80,6 @@ int pricing__load_amount(pricing__load *ld, const cJSON *node,
 int pricing__load_amount_at(pricing__load *ld, const cJSON *node,
                             const char *key, pricing__amount *a);
 
-/* A percentage member (0..100) into pc. */
-int pricing__load_percent(pricing__load *ld, const cJSON *node,
-                          pricing__percent *pc);
 
 /* Parses one plan's charge of spec (path: the charge). */
 int pricing__load_charge(pricing__load *ld, const pricing__spec *spec,
@@ -70,9 +99,5 @@ int pricing__catalog_from_doc(pricing_catalog **out, const pricing__doc *doc,
                               const cJSON *node, const char *prefix,
                               pricing_error *err);
 
-/* Reads a whole file, stopping just past max_bytes (limit_exceeded);
- * io_error when it cannot be opened or read. *data is malloc'ed. */
-int pricing__read_file(char **data, size_t *len, const char *filename,
-                       size_t max_bytes, pricing_error *err);
 
 #endif

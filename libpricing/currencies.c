@@ -32,7 +32,7 @@ static int load_date(pricing__load *ld, const cJSON *node, const char *key,
         return err_at(ld, NULL, PRICING_INVALID_VALUE,
                       "%s is a date YYYY-MM-DD from 0001-01-01 to 9999-12-31",
                       key);
-    if (!(*text = pricing__cat_strndup(ld->cat, s, strlen(s))))
+    if (!(*text = pricing__arena_strndup(ld->arena, s, strlen(s))))
         return pricing__nomem(ld->rd.err);
     pricing__path_pop(&ld->rd.path, mark);
     return 0;
@@ -116,7 +116,7 @@ static int load_currencies(pricing__load *ld, const cJSON *node)
         memcpy(sig + 4 * i, ld->codes[i], 3);
         sig[4 * i + 3] = ' ';
     }
-    if (!(ld->sig = pricing__cat_strndup(cat, sig, 4 * ld->ncodes)))
+    if (!(ld->sig = pricing__arena_strndup(ld->arena, sig, 4 * ld->ncodes)))
         return pricing__nomem(ld->rd.err);
     if (ld->cur > 0) { /* this pass loads another currency than the default */
         memcpy(cat->currency, ld->codes[ld->cur], 4);
@@ -177,8 +177,8 @@ int pricing__load_amount_object(pricing__load *ld, const cJSON *node,
             return err_at(ld, NULL, PRICING_UNKNOWN_FIELD,
                           "\"%.16s\" is not a currency of the catalog",
                           m->string);
-        if ((rc = pricing__rd_amount(&ld->rd, m, pricing__cat_strndup,
-                                     ld->cat, &text, &frac)) != 0)
+        if ((rc = pricing__rd_amount(&ld->rd, m, pricing__arena_strndup,
+                                     ld->arena, &text, &frac)) != 0)
             return rc;
         pricing__path_pop(&ld->rd.path, mark);
         seen[c] = 1;

@@ -28,14 +28,14 @@ int pricing__history_wanted(const cJSON *root)
 /* A catalog of the history, in the arena of owner. */
 static pricing_catalog *variant_new(pricing_catalog *owner)
 {
-    pricing_catalog *c = pricing__cat_alloc(owner, sizeof *c);
+    pricing_catalog *c = pricing__arena_alloc(&owner->arena, sizeof *c);
     if (!c)
         return NULL;
     c->owner = owner;
     c->mode = PRICING__HALF_UP;
     c->at = PRICING__AT_TOTAL;
-    if (pricing__cat_mpz(owner, c->unit) != 0 ||
-        pricing__cat_mpz(owner, c->den) != 0)
+    if (pricing__arena_mpz(&owner->arena, c->unit) != 0 ||
+        pricing__arena_mpz(&owner->arena, c->den) != 0)
         return NULL;
     return c;
 }
@@ -66,7 +66,8 @@ static int load_version(pricing__load *ld, pricing_catalog *owner,
     if ((rc = pricing__load_catalog(ld, node)) != 0)
         return rc;
     n = ld->ncodes ? ld->ncodes : 1;
-    if (!(hv->cats = pricing__cat_alloc(owner, n * sizeof *hv->cats)))
+    if (!(hv->cats = pricing__arena_alloc(&owner->arena,
+                                          n * sizeof *hv->cats)))
         return pricing__nomem(ld->rd.err);
     hv->cats[0] = first;
     for (c = 1; c < n; c++) {
@@ -161,7 +162,8 @@ static int load_history(pricing__load *ld, pricing_catalog *owner,
         return pricing__error(ld->rd.err, PRICING_LIMIT_EXCEEDED,
                               &ld->rd.path, "more than %d versions",
                               MAX_VERSIONS);
-    if (!(h->versions = pricing__cat_alloc(owner, n * sizeof *h->versions)))
+    if (!(h->versions = pricing__arena_alloc(&owner->arena,
+                                             n * sizeof *h->versions)))
         return pricing__nomem(ld->rd.err);
     h->nversions = n;
     for (e = m[1]->child; e; e = e->next, i++) {
@@ -223,27 +225,29 @@ int pricing__history_from_doc(pricing_catalog **out, const pricing__doc *doc,
     mpz_init(owner->den);
     owner->mode = PRICING__HALF_UP;
     owner->at = PRICING__AT_TOTAL;
+    ld.arena = &owner->arena;
     ld.rd.doc = doc;
     ld.rd.err = err;
     pricing__path_init(&ld.rd.path);
     if (prefix)
         pricing__path_push_key(&ld.rd.path, prefix, strlen(prefix));
-    h = pricing__cat_alloc(owner, sizeof *h);
-    if (!h || !(owner->share = pricing__share_new())) {
+    h = pricing__arena_alloc(&owner->arena, sizeof *h);
+    if (!h || !(owner->arena.share = pricing__share_new())) {
         rc = pricing__nomem(err);
     } else if (cJSON_GetObjectItemCaseSensitive(root, "versions")) {
         rc = load_history(&ld, owner, h, root);
     } else {
         /* A catalog with currencies or dates: a history of one version. */
         h->nversions = 1;
-        h->versions = pricing__cat_alloc(owner, sizeof *h->versions);
+        h->versions = pricing__arena_alloc(&owner->arena,
+                                           sizeof *h->versions);
         rc = h->versions ? load_version(&ld, owner, h, root, h->versions, 1)
                          : pricing__nomem(err);
     }
     if (rc == 0)
         rc = finish(&ld, owner, h);
-    pricing__share_free(owner->share);
-    owner->share = NULL;
+    pricing__share_free(owner->arena.share);
+    owner->arena.share = NULL;
     free(ld.amounts);
     free(ld.tiers);
     free(ld.tier_counts);

@@ -100,7 +100,7 @@ const pricing__numlex *pricing__rd_num(const pricing__rd *rd,
     return &rd->doc->nums.v[node->valueint];
 }
 
-const char *pricing__json_type_name(const cJSON *node)
+static const char *json_type_name(const cJSON *node)
 {
     if (cJSON_IsObject(node))
         return "an object";
@@ -120,7 +120,7 @@ int pricing__rd_wrong_type(pricing__rd *rd, const cJSON *node,
 {
     return pricing__error(rd->err, PRICING_WRONG_TYPE, &rd->path,
                           "expected %s, found %s", expected,
-                          pricing__json_type_name(node));
+                          json_type_name(node));
 }
 
 int pricing__rd_members(pricing__rd *rd, const cJSON *node,

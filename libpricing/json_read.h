@@ -33,12 +33,15 @@ typedef struct pricing__rd {
     pricing_error *err;
 } pricing__rd;
 
+/* Pushes a string literal key onto path p, its length counted by the
+ * compiler; returns the mark to pop back to. */
+#define PRICING__PUSH_LIT(p, lit) \
+    pricing__path_push_key((p), "" lit, sizeof(lit) - 1)
+
 /* The lexeme of a number node. */
 const pricing__numlex *pricing__rd_num(const pricing__rd *rd,
                                        const cJSON *node);
 
-/* JSON type name for messages ("string", "object", ...). */
-const char *pricing__json_type_name(const cJSON *node);
 
 /*
  * Matches the members of object node against keys (a NULL-terminated

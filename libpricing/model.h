@@ -15,6 +15,7 @@
 
 #include <gmp.h>
 
+#include "arena.h"
 #include "pricing.h"
 #include "round.h"
 
@@ -147,13 +148,34 @@ struct pricing_catalog {
     struct pricing_catalog *owner;       /* NULL: this one owns its arena */
     const struct pricing__history *hist; /* NULL: a plain 1.0/1.1 catalog */
     const struct pricing__hversion *hv;  /* this catalog's version */
-    struct pricing__share *share;        /* while loading only */
-    /* Ownership: everything above lives in the arena's blocks; the mpz
-     * values are listed for clearing. */
-    struct pricing__block *blocks;
-    mpz_ptr *mpzs;
-    size_t nmpzs, mpzs_cap;
+    /* Everything above lives in the arena (arena.h). */
+    pricing__arena arena;
 };
+
+/* The loop over each quantity attribute of a spec (with its index i):
+ *     PRICING__EACH_QUANTITY(spec, i, at)
+ *         rule = pricing__attr_rule(charge, at);
+ * where at walks the quantity attributes in the spec's order. */
+#define PRICING__EACH_QUANTITY(spec, i, at)                                  \
+    for ((i) = 0; ((at) = pricing__next_quantity((spec), &(i))) != NULL;     \
+         (i)++)
+
+/* The quantity attribute at or after index *i (*i moved to it), or NULL. */
+static inline const pricing__attr *
+pricing__next_quantity(const pricing__spec *spec, size_t *i)
+{
+    for (; *i < spec->nattrs; ++*i)
+        if (!spec->attrs[*i].is_enum)
+            return &spec->attrs[*i];
+    return NULL;
+}
+
+/* The rule of quantity attribute at in charge ch. */
+static inline const pricing__rule *
+pricing__attr_rule(const pricing__charge *ch, const pricing__attr *at)
+{
+    return &ch->rules[at->qord];
+}
 
 /* Looks name (len bytes) up; returns its index or -1. */
 long pricing__index_find(const pricing__index *ix, const char *name,

@@ -128,6 +128,7 @@ static int charge_lines(pricing_quote *q, const pricing__charge *ch,
                         const uint64_t *quantity, int skip_apart)
 {
     const pricing__spec *spec = q->spec;
+    const pricing__attr *at;
     pricing__qline *l;
     size_t i;
 
@@ -140,150 +141,12 @@ static int charge_lines(pricing_quote *q, const pricing__charge *ch,
     }
     if (ch->fixed)
         return 0;
-    for (i = 0; i < spec->nattrs; i++) {
-        const pricing__attr *at = &spec->attrs[i];
-        const pricing__rule *r;
-        if (at->is_enum)
-            continue;
-        r = &ch->rules[at->qord];
+    PRICING__EACH_QUANTITY(spec, i, at) {
+        const pricing__rule *r = pricing__attr_rule(ch, at);
         if (skip_apart && pricing__rule_scales_apart(r->kind))
             continue;
         if (pricing__rule_lines(q, at, r, quantity[i]) != 0)
             return -1;
-    }
-    return 0;
-}
-
-/* Does line i come before line j: larger remainder, then earlier. */
-static int before(const pricing_quote *q, size_t i, size_t j)
-{
-    int c = mpz_cmp(q->lines[i].scratch, q->lines[j].scratch);
-    return c > 0 || (c == 0 && i < j);
-}
-
-/* A stable bottom-up merge sort of the line numbers by remainder (qsort
- * has no context argument in C99); order holds 2n entries, the second
- * half is scratch. O(n log n) whatever the remainders. */
-static size_t *rank(pricing_quote *q, size_t n)
-{
-    size_t *a = q->order, *b = q->order + n, *t, i, w;
-    for (i = 0; i < n; i++)
-        a[i] = i;
-    for (w = 1; w < n; w *= 2) {
-        for (i = 0; i < n; i += 2 * w) {
-            size_t lo = i, mid = i + w < n ? i + w : n;
-            size_t hi = i + 2 * w < n ? i + 2 * w : n, x = lo, y = mid, k = lo;
-            while (x < mid && y < hi)
-                b[k++] = before(q, a[y], a[x]) ? a[y++] : a[x++];
-            while (x < mid)
-                b[k++] = a[x++];
-            while (y < hi)
-                b[k++] = a[y++];
-        }
-        t = a;
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
-/*
- * Largest remainder: each line's value (one period's with per_period,
- * else the whole order's) cut down to whole minor units, then the units
- * left to reach total go one each to the largest remainders, ties to the
- * earliest. Results land in each line's amount (minor units).
- */
-static int allocate(pricing_quote *q, int per_period, const mpz_t total)
-{
-    size_t i, n = q->nlines, *order;
-    long left;
-
-    if (mpz_cmp_ui(q->unit, 1) == 0) {
-        /* values already in minor units: nothing to cut or allocate */
-        for (i = 0; i < n; i++) {
-            if (per_period)
-                mpz_divexact(q->lines[i].amount, q->lines[i].exact, q->tmp2);
-            else
-                mpz_set(q->lines[i].amount, q->lines[i].exact);
-        }
-        return 0;
-    }
-    mpz_set(q->tmp, total);
-    for (i = 0; i < n; i++) {
-        pricing__qline *l = &q->lines[i];
-        if (per_period)
-            mpz_divexact(l->scratch, l->exact, q->tmp2);
-        mpz_fdiv_qr(l->amount, l->scratch, per_period ? l->scratch : l->exact,
-                    q->unit);
-        mpz_sub(q->tmp, q->tmp, l->amount);
-    }
-    left = mpz_get_si(q->tmp);
-    if (left <= 0)
-        return 0;
-    if (pricing__grow((void **)&q->order, &q->order_cap, 2 * n,
-                      sizeof *q->order) != 0)
-        return -1;
-    order = rank(q, n);
-    for (i = 0; i < n && left > 0; i++, left--)
-        mpz_add_ui(q->lines[order[i]].amount, q->lines[order[i]].amount, 1);
-    return 0;
-}
-
-/* The totals and the rounded line amounts, from the lines' exact values.
- * period_total is the rounded price of one period: round(exact / count)
- * (with line rounding, the sum of each line's rounded share). */
-static int round_quote(pricing_quote *q)
-{
-    const pricing_catalog *cat = q->cat;
-    pricing__at at = cat->at;
-    size_t i;
-
-    mpz_set_ui(q->exact_total, 0);
-    for (i = 0; i < q->nlines; i++)
-        mpz_add(q->exact_total, q->exact_total, q->lines[i].exact);
-    /* one minor unit over den, and den for one period in tmp2 */
-    mpz_ui_pow_ui(q->tmp, 10, q->minor_units);
-    mpz_divexact(q->unit, q->den, q->tmp);
-    pricing__mpz_set_u64(q->tmp2, q->count);
-    mpz_mul(q->tmp3, q->unit, q->tmp2); /* one minor unit per period */
-    if (at == PRICING__AT_PERIOD && !q->uniform)
-        at = PRICING__AT_TOTAL; /* periods differ: contract 1.1 */
-    switch (at) {
-    case PRICING__AT_TOTAL:
-        pricing__round_div(q->total, q->tmp, q->exact_total, q->unit,
-                           cat->mode);
-        pricing__round_div(q->period_total, q->tmp, q->exact_total, q->tmp3,
-                           cat->mode);
-        /* the lines' rounded shares are only needed to show the lines */
-        return q->totals_only ? 0 : allocate(q, 0, q->total);
-    case PRICING__AT_PERIOD:
-        mpz_divexact(q->tmp, q->exact_total, q->tmp2);
-        pricing__round_div(q->period_total, q->tmp, q->tmp, q->unit,
-                           cat->mode);
-        if (q->totals_only) {
-            mpz_mul(q->total, q->period_total, q->tmp2);
-            return 0;
-        }
-        if (allocate(q, 1, q->period_total) != 0)
-            return -1;
-        mpz_mul(q->total, q->period_total, q->tmp2);
-        for (i = 0; i < q->nlines; i++)
-            mpz_mul(q->lines[i].amount, q->lines[i].amount, q->tmp2);
-        return 0;
-    case PRICING__AT_LINE:
-    case PRICING__AT_COUNT: /* not a level: the loader never sets it */
-        mpz_set_ui(q->total, 0);
-        mpz_set_ui(q->period_total, 0);
-        for (i = 0; i < q->nlines; i++) {
-            pricing__qline *l = &q->lines[i];
-            pricing__round_div(l->amount, l->scratch, l->exact, q->unit,
-                               cat->mode);
-            mpz_add(q->total, q->total, l->amount);
-            pricing__round_div(l->scratch, q->tmp, l->exact, q->tmp3,
-                               cat->mode);
-            mpz_add(q->period_total, q->period_total, l->scratch);
-        }
-        return 0;
     }
     return 0;
 }
@@ -413,7 +276,7 @@ static int check_request(pricing_quote *q, const pricing_request *r,
         if (!r->has_change)
             return fail_at(err, PRICING_MISSING_FIELD, r, "/change_date",
                            "a change needs change_date");
-        if (r->discount.kind && r->discount.periods)
+        if (r->discount.kind != PRICING__NO_DISCOUNT && r->discount.periods)
             return fail_at(err, PRICING_INVALID_VALUE, r, "/discount/periods",
                            "a change quote's discount applies to its fee "
                            "once");
@@ -513,12 +376,12 @@ static int request_discount(pricing_quote *q, const pricing_request *r,
     mpz_t v, pden;
     int rc = 0;
 
-    if (!d->kind)
+    if (d->kind == PRICING__NO_DISCOUNT)
         return 0;
     len = strlen(d->text);
     /* A percentage of the whole order leaves every period the same price;
      * a periods discount or a one-off amount does not (contract 1.1). */
-    if (d->periods || d->kind != 1)
+    if (d->periods || d->kind != PRICING__PERCENT_OFF)
         q->uniform = 0;
     for (i = 0; i < len && d->text[i] != '.'; i++)
         ;
@@ -527,16 +390,16 @@ static int request_discount(pricing_quote *q, const pricing_request *r,
     mpz_init(v);
     mpz_init(pden);
     pricing__decimal_to_mpz(v, d->text, len, frac);
-    mpz_ui_pow_ui(pden, 10, frac + (d->kind == 1 ? 2 : 0));
+    mpz_ui_pow_ui(pden, 10, frac + (d->kind == PRICING__PERCENT_OFF ? 2 : 0));
     sum_lines(q, q->tmp, 0);
-    if (d->periods && d->kind == 1) {
+    if (d->periods && d->kind == PRICING__PERCENT_OFF) {
         /* each of the first K periods: K / count of the order */
         pricing__mpz_set_u64(q->tmp2, d->periods);
         mpz_mul(q->tmp, q->tmp, q->tmp2);
         pricing__mpz_set_u64(q->tmp2, q->count);
         mpz_mul(pden, pden, q->tmp2);
     }
-    if (d->kind == 1) {
+    if (d->kind == PRICING__PERCENT_OFF) {
         rc = percent_line(q, q->tmp, v, pden);
     } else {
         /* amount_off, once, or once per period for K periods */
@@ -664,6 +527,33 @@ static int change_term(pricing_quote *q, const pricing_request *r,
     return 0;
 }
 
+/* A scale-out's lines for the rules it prices apart (rule.c), whose
+ * formula has no catalog discount d in it: their values take d's
+ * denominator so they keep their value over the quote's. */
+static int apart_lines(pricing_quote *q, const pricing_request *r,
+                       const pricing__charge *was, const pricing__discount *d,
+                       pricing_error *err)
+{
+    const pricing__attr *at;
+    size_t i;
+
+    PRICING__EACH_QUANTITY(q->spec, i, at) {
+        const pricing__rule *rule = pricing__attr_rule(was, at);
+        pricing__qline *l;
+        if (!pricing__rule_scales_apart(rule->kind))
+            continue;
+        if (pricing__rule_scale_out_line(q, at, rule, r->from.quantity[i],
+                                         r->sku.quantity[i]) != 0)
+            return pricing__nomem(err);
+        l = q->nlines ? &q->lines[q->nlines - 1] : NULL;
+        if (d && l && l->kind == PRICING__LINE_CHARGE && l->attr == at) {
+            mpz_mul(l->exact, l->exact, d->percent.den);
+            mpz_set(l->term, l->exact);
+        }
+    }
+    return 0;
+}
+
 static int change_lines(pricing_quote *q, const pricing_request *r,
                         const pricing__sku *new_sku, pricing_error *err)
 {
@@ -671,6 +561,7 @@ static int change_lines(pricing_quote *q, const pricing_request *r,
     const pricing__charge *now = new_sku->prices[q->plan], *was;
     const pricing__sku *old_sku;
     const pricing__discount *d;
+    const pricing__attr *at;
     size_t i;
     int rc, scale_out = r->type == PRICING__SCALE_OUT, has_rest = 0;
     mpz_t o, n;
@@ -683,7 +574,7 @@ static int change_lines(pricing_quote *q, const pricing_request *r,
     was = old_sku->prices[q->plan];
     if (scale_out) {
         for (i = 0; i < spec->nattrs; i++) {
-            const pricing__attr *at = &spec->attrs[i];
+            at = &spec->attrs[i];
             if (at->is_enum ? r->from.value[i] != r->sku.value[i]
                             : r->from.quantity[i] > r->sku.quantity[i])
                 return fail_at(err, PRICING_NOT_A_SCALE_OUT, r, "/sku",
@@ -702,21 +593,18 @@ static int change_lines(pricing_quote *q, const pricing_request *r,
     mpz_init(o);
     mpz_init(n);
     rc = term_price(q, o, was, r->from.quantity, scale_out) != 0 ||
-         term_price(q, n, now, r->sku.quantity, scale_out) != 0;
-    if (rc == 0 && !scale_out && mpz_cmp(n, o) < 0) {
-        mpz_clear(o);
-        mpz_clear(n);
-        return fail_at(err, PRICING_NOT_AN_UPGRADE, r, "/sku",
-                       "the new SKU costs less than the one bought: "
-                       "downgrades happen at renewal");
-    }
+                 term_price(q, n, now, r->sku.quantity, scale_out) != 0
+             ? pricing__nomem(err)
+             : 0;
+    if (rc == 0 && !scale_out && mpz_cmp(n, o) < 0)
+        rc = fail_at(err, PRICING_NOT_AN_UPGRADE, r, "/sku",
+                     "the new SKU costs less than the one bought: "
+                     "downgrades happen at renewal");
     /* A scale-out has credit and charge lines for what is not priced
      * apart (base, fixed, and the rules of the term: rule.c). */
     if (scale_out && !was->fixed && !was->has_base) {
-        for (i = 0; i < spec->nattrs; i++)
-            if (!spec->attrs[i].is_enum &&
-                !pricing__rule_scales_apart(
-                    was->rules[spec->attrs[i].qord].kind))
+        PRICING__EACH_QUANTITY(spec, i, at)
+            if (!pricing__rule_scales_apart(pricing__attr_rule(was, at)->kind))
                 has_rest = 1;
     } else {
         has_rest = 1;
@@ -724,32 +612,13 @@ static int change_lines(pricing_quote *q, const pricing_request *r,
     if (rc == 0 && has_rest &&
         (!change_line(q, PRICING__LINE_CREDIT, &q->from, o) ||
          !change_line(q, PRICING__LINE_CHARGE, &q->sku, n)))
-        rc = 1;
+        rc = pricing__nomem(err);
     mpz_clear(o);
     mpz_clear(n);
-    for (i = 0; rc == 0 && scale_out && i < spec->nattrs; i++) {
-        const pricing__attr *at = &spec->attrs[i];
-        const pricing__rule *rule;
-        if (at->is_enum)
-            continue;
-        rule = &was->rules[at->qord];
-        if (!pricing__rule_scales_apart(rule->kind))
-            continue;
-        /* the contract's volume formula has no catalog discount in it */
-        if (pricing__rule_scale_out_line(q, at, rule, r->from.quantity[i],
-                                         r->sku.quantity[i]) != 0)
-            rc = 1;
-        else if (d && q->nlines &&
-                 q->lines[q->nlines - 1].kind == PRICING__LINE_CHARGE &&
-                 q->lines[q->nlines - 1].attr == at) {
-            mpz_mul(q->lines[q->nlines - 1].exact,
-                    q->lines[q->nlines - 1].exact, d->percent.den);
-            mpz_set(q->lines[q->nlines - 1].term,
-                    q->lines[q->nlines - 1].exact);
-        }
-    }
+    if (rc == 0 && scale_out)
+        rc = apart_lines(q, r, was, d, err);
     if (rc != 0)
-        return pricing__nomem(err);
+        return rc;
     /* x R / D: D joins the denominator (term prices keep their value),
      * line amounts are multiplied by R */
     pricing__mpz_set_u64(q->tmp2, q->term_days);
@@ -815,7 +684,7 @@ int pricing_quote_compute(pricing_quote *q, const pricing_request *r,
         }
     }
     if ((rc = request_discount(q, r, err)) != 0 ||
-        (rc = round_quote(q) != 0 ? pricing__nomem(err) : 0) != 0 ||
+        (rc = pricing__quote_round(q) != 0 ? pricing__nomem(err) : 0) != 0 ||
         (rc = check_not_negative(q, r, err)) != 0) {
         q->nlines = 0;
         return rc;

@@ -93,6 +93,12 @@ struct pricing_quote {
 pricing__qline *pricing__quote_add_line(pricing_quote *q,
                                         pricing__line_kind kind);
 
+/* The totals and the rounded line amounts, from the lines' exact values
+ * (quote_round.c). period_total is the rounded price of one period:
+ * round(exact / count) (with line rounding, the sum of each line's
+ * rounded share). Returns 0, or -1 out of memory. */
+int pricing__quote_round(pricing_quote *q);
+
 /* Formats an exact value of q into dst (see pricing__exact_format). */
 size_t pricing__quote_exact_size(const pricing_quote *q, const mpz_t num);
 size_t pricing__quote_exact_format(char *dst, const pricing_quote *q,

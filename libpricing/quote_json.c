@@ -17,8 +17,6 @@
 static const char *const kind_names[] = {"fixed",    "base",   "quantity",
                                          "tier",     "discount", "credit",
                                          "charge"};
-static const char *const type_names[] = {"new", "renew", "upgrade",
-                                         "scale_out"};
 
 /* ---------------------------------------------------------------- writing */
 
@@ -162,7 +160,7 @@ static void write_quote(pricing__w *w, const pricing_quote *q)
     pricing__w_catalog_ids(w, cat);
     if (q->type != PRICING__NEW) { /* 1.0 quotes keep their exact bytes */
         PRICING__W_KEY(w, "type");
-        pricing__w_cstr(w, type_names[q->type]);
+        pricing__w_cstr(w, pricing__type_name(q->type));
     }
     PRICING__W_KEY(w, "spec");
     pricing__w_cstr(w, spec->id);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "names.h"
 #include "request.h"
 
 static int bad_arg(pricing_error *err, const char *fn)
@@ -41,7 +42,7 @@ int pricing_request_new(pricing_request **out, const pricing_catalog *cat,
     if (!out || !cat || !spec_id)
         return bad_arg(err, "pricing_request_new");
     pricing__path_init(&p);
-    pricing__path_push_key(&p, "spec", 4);
+    PRICING__PUSH_LIT(&p, "spec");
     if ((rc = request_init(&tmp, cat, spec_id, &p, err)) != 0)
         return rc;
     if (!(*out = malloc(sizeof **out)))
@@ -69,7 +70,7 @@ void pricing_request_reset(pricing_request *req)
     req->type = PRICING__NEW;
     req->has_from = 0;
     req->has_end = req->has_change = req->has_current_end = 0;
-    req->discount.kind = 0;
+    req->discount.kind = PRICING__NO_DISCOUNT;
     req->discount.text[0] = '\0';
     req->discount.periods = 0;
 }
@@ -253,18 +254,26 @@ int pricing_request_set_trial(pricing_request *req, int trial,
     return 0;
 }
 
-static const char *const type_names[] = {"new", "renew", "upgrade",
-                                         "scale_out"};
+static const char *const type_names[PRICING__TYPE_COUNT] = {
+    "new", "renew", "upgrade", "scale_out"};
+
+const char *pricing__type_name(pricing__type type)
+{
+    return type_names[type];
+}
+
+/* The discount kinds by name (index 0, none, has no name). */
+static const char *const discount_names[PRICING__DISCOUNT_KIND_COUNT] = {
+    "", "percent_off", "amount_off"};
 
 static int set_type(pricing_request *req, const char *type,
                     const pricing__path *path, pricing_error *err)
 {
-    int t;
-    for (t = 0; t < 4; t++)
-        if (strcmp(type, type_names[t]) == 0) {
-            req->type = (pricing__type)t;
-            return 0;
-        }
+    int t = pricing__lookup(type_names, PRICING__TYPE_COUNT, type);
+    if (t >= 0) {
+        req->type = (pricing__type)t;
+        return 0;
+    }
     return pricing__error(err, PRICING_INVALID_VALUE, path,
                           "type is new, renew, upgrade or scale_out");
 }
@@ -339,13 +348,14 @@ int pricing_request_set_current_end(pricing_request *req, const char *date,
 }
 
 /* A discount value: a percentage (0..100) or an amount. */
-static int set_discount(pricing_request *req, int kind, const char *value,
-                        size_t len, const pricing__path *path,
-                        pricing_error *err)
+static int set_discount(pricing_request *req, pricing__discount_kind kind,
+                        const char *value, size_t len,
+                        const pricing__path *path, pricing_error *err)
 {
     unsigned frac;
-    int rc = kind == 1 ? pricing__percent_check(value, len, &frac)
-                       : pricing__decimal_check(value, len, &frac);
+    int rc = kind == PRICING__PERCENT_OFF
+                 ? pricing__percent_check(value, len, &frac)
+                 : pricing__decimal_check(value, len, &frac);
     if (len > 0 && value[0] == '-')
         rc = PRICING__DEC_SYNTAX;
     if (rc == PRICING__DEC_SYNTAX)
@@ -373,13 +383,12 @@ int pricing_request_set_discount(pricing_request *req, const char *kind,
     if (!req || !kind)
         return bad_arg(err, "pricing_request_set_discount");
     if (!value) {
-        req->discount.kind = 0;
+        req->discount.kind = PRICING__NO_DISCOUNT;
         return 0;
     }
-    k = strcmp(kind, "percent_off") == 0 ? 1
-        : strcmp(kind, "amount_off") == 0 ? 2 : 0;
+    k = pricing__lookup(discount_names, PRICING__DISCOUNT_KIND_COUNT, kind);
     member_path(&p, "discount", kind);
-    if (!k)
+    if (k <= 0)
         return pricing__error(err, PRICING_UNKNOWN_FIELD, &p,
                               "a discount is percent_off or amount_off");
     if (periods > PRICING_MAX_COUNT) {
@@ -387,7 +396,8 @@ int pricing_request_set_discount(pricing_request *req, const char *kind,
         return pricing__error(err, PRICING_INVALID_VALUE, &p,
                               "periods is from 1 to 120");
     }
-    if ((k = set_discount(req, k, value, strlen(value), &p, err)) != 0)
+    if ((k = set_discount(req, (pricing__discount_kind)k, value,
+                          strlen(value), &p, err)) != 0)
         return k;
     req->discount.periods = periods;
     return 0;
@@ -454,10 +464,11 @@ static int read_discount(pricing_request *req, pricing__rd *rd,
                          const cJSON *node)
 {
     static const char *const keys[] = {"percent_off", "amount_off", "periods",
-                                       NULL};
+                                       NULL}; /* discount_names' order */
     const cJSON *m[3];
     const char *s;
     size_t mark, len;
+    pricing__discount_kind kind;
     int rc, k;
 
     if ((rc = pricing__rd_members(rd, node, keys, m)) != 0)
@@ -471,6 +482,7 @@ static int read_discount(pricing_request *req, pricing__rd *rd,
                               "a discount needs percent_off or amount_off");
     k = m[0] ? 0 : 1;
     mark = pricing__path_push_key(&rd->path, keys[k], strlen(keys[k]));
+    kind = m[0] ? PRICING__PERCENT_OFF : PRICING__AMOUNT_OFF;
     if (cJSON_IsNumber(m[k])) {
         const pricing__numlex *lx = pricing__rd_num(rd, m[k]);
         if (lx->flags & (PRICING__NUM_FRAC | PRICING__NUM_EXP))
@@ -492,12 +504,12 @@ static int read_discount(pricing_request *req, pricing__rd *rd,
     if (len >= sizeof req->discount.text)
         return pricing__error(rd->err, PRICING_LIMIT_EXCEEDED, &rd->path,
                               "too many digits");
-    if ((rc = set_discount(req, k + 1, s, len, &rd->path, rd->err)) != 0)
+    if ((rc = set_discount(req, kind, s, len, &rd->path, rd->err)) != 0)
         return rc;
     pricing__path_pop(&rd->path, mark);
     if (m[2]) {
         uint64_t periods;
-        mark = pricing__path_push_key(&rd->path, "periods", 7);
+        mark = PRICING__PUSH_LIT(&rd->path, "periods");
         rc = pricing__rd_integer(rd, m[2], &periods);
         if (rc < 0)
             return rc;
@@ -540,7 +552,7 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
                       : pricing__when_select(&cat, cat, &when, prefix,
                                              rd->err)) != 0))
         return rc;
-    mark = pricing__path_push_key(&rd->path, "spec", 4);
+    mark = PRICING__PUSH_LIT(&rd->path, "spec");
     if (!m[SPEC])
         return pricing__error(rd->err, PRICING_MISSING_FIELD, &rd->path,
                               "\"spec\" is required");
@@ -552,13 +564,13 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
         req->when = when;
     pricing__path_pop(&rd->path, mark);
     if (m[TYPE]) {
-        mark = pricing__path_push_key(&rd->path, "type", 4);
+        mark = PRICING__PUSH_LIT(&rd->path, "type");
         if ((rc = pricing__rd_string(rd, m[TYPE], PRICING_MAX_ID_BYTES, &s)) != 0 ||
             (rc = set_type(req, s, &rd->path, rd->err)) != 0)
             return rc;
         pricing__path_pop(&rd->path, mark);
     }
-    mark = pricing__path_push_key(&rd->path, "sku", 3);
+    mark = PRICING__PUSH_LIT(&rd->path, "sku");
     if (m[SKU]) {
         if ((rc = read_sku(req, &req->sku, rd, m[SKU])) != 0)
             return rc;
@@ -568,21 +580,21 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
     }
     pricing__path_pop(&rd->path, mark);
     if (m[FROM]) {
-        mark = pricing__path_push_key(&rd->path, "from", 4);
+        mark = PRICING__PUSH_LIT(&rd->path, "from");
         if ((rc = read_sku(req, &req->from, rd, m[FROM])) != 0)
             return rc;
         req->has_from = 1;
         pricing__path_pop(&rd->path, mark);
     }
     if (m[PLAN]) {
-        mark = pricing__path_push_key(&rd->path, "plan", 4);
+        mark = PRICING__PUSH_LIT(&rd->path, "plan");
         if ((rc = pricing__rd_string(rd, m[PLAN], PRICING_MAX_ID_BYTES, &s)) != 0 ||
             (rc = set_plan(req, s, &rd->path, rd->err)) != 0)
             return rc;
         pricing__path_pop(&rd->path, mark);
     }
     if (m[COUNT]) {
-        mark = pricing__path_push_key(&rd->path, "count", 5);
+        mark = PRICING__PUSH_LIT(&rd->path, "count");
         rc = pricing__rd_integer(rd, m[COUNT], &req->count);
         if (rc < 0)
             return rc;
@@ -595,7 +607,7 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
         pricing__path_pop(&rd->path, mark);
     }
     if (m[TRIAL]) {
-        mark = pricing__path_push_key(&rd->path, "trial", 5);
+        mark = PRICING__PUSH_LIT(&rd->path, "trial");
         if ((rc = pricing__rd_bool(rd, m[TRIAL], &req->trial)) != 0)
             return rc;
         pricing__path_pop(&rd->path, mark);
@@ -610,7 +622,7 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
                          &req->has_current_end))))
         return rc;
     if (m[DISCOUNT]) {
-        mark = pricing__path_push_key(&rd->path, "discount", 8);
+        mark = PRICING__PUSH_LIT(&rd->path, "discount");
         if ((rc = read_discount(req, rd, m[DISCOUNT])) != 0)
             return rc;
         pricing__path_pop(&rd->path, mark);
@@ -632,7 +644,7 @@ int pricing__request_read(pricing_request *req, const pricing_catalog *cat,
     return read_request(req, cat, &rd, node, prefix, 0);
 }
 
-int pricing__request_from_doc(pricing_request **out,
+static int request_from_doc(pricing_request **out,
                               const pricing_catalog *cat,
                               const pricing__doc *doc, const cJSON *node,
                               const char *prefix, pricing_error *err)
@@ -689,7 +701,7 @@ int pricing_request_parse(pricing_request **out, const pricing_catalog *cat,
     if ((rc = pricing__doc_parse(&doc, json ? json : "", len,
                                  PRICING_MAX_REQUEST_BYTES, err)) != 0)
         return rc;
-    rc = pricing__request_from_doc(out, cat, &doc, doc.root, "", err);
+    rc = request_from_doc(out, cat, &doc, doc.root, "", err);
     pricing__doc_dispose(&doc);
     return rc;
 }

@@ -13,8 +13,20 @@ typedef enum pricing__type {
     PRICING__NEW,
     PRICING__RENEW,
     PRICING__UPGRADE,
-    PRICING__SCALE_OUT
+    PRICING__SCALE_OUT,
+    PRICING__TYPE_COUNT
 } pricing__type;
+
+/* The type's name in requests and quotes ("new", ...). */
+const char *pricing__type_name(pricing__type type);
+
+/* A request's own discount. */
+typedef enum pricing__discount_kind {
+    PRICING__NO_DISCOUNT,
+    PRICING__PERCENT_OFF,
+    PRICING__AMOUNT_OFF,
+    PRICING__DISCOUNT_KIND_COUNT
+} pricing__discount_kind;
 
 /* The values of a spec's attributes, as a request gives them. */
 typedef struct pricing__skuval {
@@ -25,7 +37,7 @@ typedef struct pricing__skuval {
 
 /* A request's own discount: percent_off or amount_off, as written. */
 typedef struct pricing__rdiscount {
-    int kind; /* 0 none, 1 percent_off, 2 amount_off */
+    pricing__discount_kind kind;
     char text[PRICING_MAX_AMOUNT_INT_DIGITS + PRICING_MAX_AMOUNT_FRAC_DIGITS + 2];
     uint64_t periods; /* 0: the whole order once */
 } pricing__rdiscount;
@@ -52,11 +64,6 @@ struct pricing_request {
     pricing__when when;
 };
 
-/* Parses the request object node of doc (paths under prefix). */
-int pricing__request_from_doc(pricing_request **out,
-                              const pricing_catalog *cat,
-                              const pricing__doc *doc, const cJSON *node,
-                              const char *prefix, pricing_error *err);
 
 /* The same into caller storage (no allocation): the hot path of the JSON
  * driver. */

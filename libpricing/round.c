@@ -2,6 +2,7 @@
 /* round.c - the seven rounding modes over exact integers. */
 #include <string.h>
 
+#include "names.h"
 #include "round.h"
 
 static const char *const mode_names[PRICING__MODE_COUNT] = {
@@ -21,20 +22,12 @@ const char *pricing__at_name(pricing__at at)
 
 int pricing__mode_lookup(const char *name)
 {
-    int i;
-    for (i = 0; i < PRICING__MODE_COUNT; i++)
-        if (strcmp(name, mode_names[i]) == 0)
-            return i;
-    return -1;
+    return pricing__lookup(mode_names, PRICING__MODE_COUNT, name);
 }
 
 int pricing__at_lookup(const char *name)
 {
-    int i;
-    for (i = 0; i < PRICING__AT_COUNT; i++)
-        if (strcmp(name, at_names[i]) == 0)
-            return i;
-    return -1;
+    return pricing__lookup(at_names, PRICING__AT_COUNT, name);
 }
 
 void pricing__round_div(mpz_t q, mpz_t r, const mpz_t n, const mpz_t d,

@@ -38,7 +38,7 @@ int pricing__rule_lookup(const char *name, size_t len)
 static int zero_amount(pricing__load *ld, pricing__amount *a)
 {
     a->text = "0";
-    if (pricing__cat_mpz(ld->cat, a->v) != 0)
+    if (pricing__arena_mpz(ld->arena, a->v) != 0)
         return pricing__nomem(ld->rd.err);
     return 0;
 }
@@ -94,11 +94,11 @@ static int load_tier(pricing__load *ld, const pricing__attr *attr,
     if ((rc = pricing__rd_members(rd, node, keys, m)) != 0)
         return rc;
     if (!m[0] || !m[1]) {
-        pricing__load_push(ld, keys[m[0] ? 1 : 0]);
+        pricing__ld_push(ld, keys[m[0] ? 1 : 0]);
         return pricing__error(rd->err, PRICING_MISSING_FIELD, &rd->path,
                               "a tier needs \"%s\"", keys[m[0] ? 1 : 0]);
     }
-    mark = pricing__load_push(ld, keys[0]);
+    mark = pricing__ld_push(ld, keys[0]);
     if ((rc = load_up_to(ld, attr, m[0], t, last, prev)) != 0)
         return rc;
     pricing__path_pop(&rd->path, mark);
@@ -110,8 +110,8 @@ static int load_tier(pricing__load *ld, const pricing__attr *attr,
         rc = zero_amount(ld, &t->flat);
     if (rc != 0)
         return rc;
-    if (pricing__cat_mpz(ld->cat, t->full) != 0 ||
-        pricing__cat_mpz(ld->cat, t->before) != 0)
+    if (pricing__arena_mpz(ld->arena, t->full) != 0 ||
+        pricing__arena_mpz(ld->arena, t->before) != 0)
         return pricing__nomem(rd->err);
     return 0;
 }
@@ -124,17 +124,11 @@ static int load_tiers(pricing__load *ld, const pricing__attr *attr,
     size_t n = 0, i = 0, mark;
     int rc;
 
-    if (!cJSON_IsArray(node))
-        return pricing__rd_wrong_type(rd, node, "an array of tiers");
-    for (e = node->child; e; e = e->next)
-        n++;
-    if (n == 0)
-        return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
-                              "a tier list may not be empty");
-    if (n > PRICING_MAX_TIERS)
-        return pricing__error(rd->err, PRICING_LIMIT_EXCEEDED, &rd->path,
-                              "more than %d tiers", PRICING_MAX_TIERS);
-    rule->tiers = pricing__cat_alloc(ld->cat, n * sizeof *rule->tiers);
+    if ((rc = pricing__ld_array(ld, node, "an array of tiers",
+                                "a tier list may not be empty",
+                                PRICING_MAX_TIERS, "tiers", &n)) != 0)
+        return rc;
+    rule->tiers = pricing__arena_alloc(ld->arena, n * sizeof *rule->tiers);
     if (!rule->tiers)
         return pricing__nomem(rd->err);
     rule->ntiers = n;
@@ -171,11 +165,11 @@ static int load_package(pricing__load *ld, const cJSON *node,
         return rc;
     for (k = 0; k < 2; k++)
         if (!m[k]) {
-            pricing__load_push(ld, keys[k]);
+            pricing__ld_push(ld, keys[k]);
             return pricing__error(rd->err, PRICING_MISSING_FIELD, &rd->path,
                                   "a package needs \"%s\"", keys[k]);
         }
-    mark = pricing__load_push(ld, keys[0]);
+    mark = pricing__ld_push(ld, keys[0]);
     rc = pricing__rd_integer(rd, m[0], &rule->package_size);
     if (rc < 0)
         return rc;
@@ -186,7 +180,7 @@ static int load_package(pricing__load *ld, const cJSON *node,
     if ((rc = pricing__load_amount_at(ld, m[1], keys[1], &rule->linear)) != 0)
         return rc;
     if (m[2]) {
-        mark = pricing__load_push(ld, keys[2]);
+        mark = pricing__ld_push(ld, keys[2]);
         if ((rc = pricing__rd_string(rd, m[2], PRICING_MAX_ID_BYTES, &s)) != 0)
             return rc;
         if (strcmp(s, "down") == 0)
@@ -261,7 +255,7 @@ int pricing__rule_load(pricing__load *ld, const pricing__attr *attr,
     if (found < 0)
         return no_rule(ld);
     rule->kind = (pricing__rule_kind)found;
-    mark = pricing__load_push(ld, keys[found]);
+    mark = pricing__ld_push(ld, keys[found]);
     if ((rc = load_body(ld, attr, m[found], rule)) != 0)
         return rc;
     pricing__path_pop(&rd->path, mark);

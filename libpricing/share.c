@@ -79,7 +79,7 @@ static int strs_grow(pricing__share *sh)
     return 0;
 }
 
-char *pricing__share_strndup(pricing__share *sh, pricing_catalog *cat,
+char *pricing__share_strndup(pricing__share *sh, pricing__arena *a,
                              const char *s, size_t n)
 {
     size_t h;
@@ -91,7 +91,7 @@ char *pricing__share_strndup(pricing__share *sh, pricing_catalog *cat,
          h = (h + 1) & (sh->strs_cap - 1))
         if (strncmp(sh->strs[h], s, n) == 0 && sh->strs[h][n] == '\0')
             return (char *)sh->strs[h]; /* strings are never written */
-    if (!(p = pricing__cat_alloc(cat, n + 1)))
+    if (!(p = pricing__arena_alloc(a, n + 1)))
         return NULL;
     memcpy(p, s, n);
     p[n] = '\0';

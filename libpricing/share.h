@@ -20,7 +20,7 @@ void pricing__share_free(pricing__share *sh);
 
 /* The interned copy of s (n bytes), allocated in cat's arena; NULL when
  * out of memory. */
-char *pricing__share_strndup(pricing__share *sh, pricing_catalog *cat,
+char *pricing__share_strndup(pricing__share *sh, pricing__arena *a,
                              const char *s, size_t n);
 
 /* A charge loaded earlier from JSON equal to node, or NULL. */

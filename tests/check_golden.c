@@ -186,17 +186,27 @@ static int load_catalog(const char *name, pricing_catalog **cat, output *o)
 
 /* pricing_quote_json of one request; the buffer holds the quote or the
  * error object either way. */
+/* input_line: the line of a batch input (its error objects end with
+ * "input_line": N, as `pricing batch` writes them), 0 for a quote. */
 static int quote_one(const char *name, const pricing_catalog *cat,
                      const char *req, size_t len, pricing_quote *quote,
-                     output *o)
+                     unsigned long input_line, output *o)
 {
     pricing_buffer buf = PRICING_BUFFER_INIT;
     pricing_error err;
+    char tail[64];
     int rc;
     pricing_error_init(&err);
     rc = pricing_quote_json(&buf, cat, req, len, quote, 0, &err);
     check_rc(name, "pricing_quote_json", rc, &err);
-    out_document(o, &buf);
+    if (rc != 0 && input_line) {
+        ck_assert(buf.size >= 2);
+        out_append(o, buf.data, buf.size - 2);
+        snprintf(tail, sizeof tail, ",\"input_line\":%lu}}\n", input_line);
+        out_append(o, tail, strlen(tail));
+    } else {
+        out_document(o, &buf);
+    }
     pricing_buffer_dispose(&buf);
     return rc;
 }
@@ -211,7 +221,7 @@ static int run_quote(const char *name, pricing_quote *quote, output *o)
         return -1;
     ck_assert_msg(read_file(&req, "request.json") == 0,
                   "%s: cannot read request.json", name);
-    rc = quote_one(name, cat, req.data, req.len, quote, o);
+    rc = quote_one(name, cat, req.data, req.len, quote, 0, o);
     free(req.data);
     pricing_catalog_free(cat);
     return rc;
@@ -267,6 +277,7 @@ static int run_batch(const char *name, pricing_quote *quote, output *o)
     pricing_catalog *cat = NULL;
     bytes in;
     size_t start = 0, i;
+    unsigned long line = 0;
     int rejected = 0;
 
     if (load_catalog(name, &cat, o) != 0)
@@ -278,7 +289,8 @@ static int run_batch(const char *name, pricing_quote *quote, output *o)
             continue;
         if (i == in.len && i == start)
             break;
-        if (quote_one(name, cat, in.data + start, i - start, quote, o) != 0)
+        if (quote_one(name, cat, in.data + start, i - start, quote, ++line,
+                      o) != 0)
             rejected = 1;
         start = i + 1;
     }

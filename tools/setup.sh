@@ -9,7 +9,7 @@ if command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends \
         build-essential autoconf automake libtool pkg-config \
-        libgmp-dev libcjson-dev check python3 python3-jsonschema valgrind \
+        libgmp-dev libcjson-dev check python3 python3-jsonschema mypy valgrind \
         >/dev/null
 fi
 autoreconf -fi

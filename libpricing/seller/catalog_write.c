@@ -77,6 +77,7 @@ void pricing__cw_charge(pricing__cw *cw, const pricing__spec *spec,
                         const pricing__charge *ch)
 {
     pricing__w *w = cw->w;
+    const pricing__attr *at;
     size_t i;
     if (ch->fixed) {
         pricing__cw_amount(cw, &ch->amount);
@@ -90,12 +91,9 @@ void pricing__cw_charge(pricing__cw *cw, const pricing__spec *spec,
     if (spec->nquant > 0) {
         pricing__w_key(w, "quantities");
         pricing__w_open(w, '{');
-        for (i = 0; i < spec->nattrs; i++) {
-            const pricing__attr *at = &spec->attrs[i];
-            if (at->is_enum)
-                continue;
+        PRICING__EACH_QUANTITY(spec, i, at) {
             pricing__w_key(w, at->id);
-            pricing__cw_rule(cw, &ch->rules[at->qord]);
+            pricing__cw_rule(cw, pricing__attr_rule(ch, at));
         }
         pricing__w_close(w, '}');
     }

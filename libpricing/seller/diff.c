@@ -262,6 +262,7 @@ static void diff_charge(differ *d, where *at, const pricing__spec *sa,
                         const pricing__charge *a, const pricing__spec *sb,
                         const pricing__charge *b)
 {
+    const pricing__attr *qa;
     size_t i;
     if (a->fixed && b->fixed) {
         at->kind = "fixed";
@@ -279,23 +280,20 @@ static void diff_charge(differ *d, where *at, const pricing__spec *sa,
                      b->has_base ? &b->amount : NULL);
         at->kind = NULL;
     }
-    for (i = 0; i < sa->nattrs; i++) {
-        const pricing__attr *qa = &sa->attrs[i], *qb;
-        if (qa->is_enum)
+    PRICING__EACH_QUANTITY(sa, i, qa) {
+        const pricing__attr *qb = quantity_attr(sb, qa->id);
+        at->attr = qa;
+        if (qb)
+            diff_rule(d, at, pricing__attr_rule(a, qa),
+                      pricing__attr_rule(b, qb));
+        else
+            rule_entry(d, at, pricing__attr_rule(a, qa), NULL);
+    }
+    PRICING__EACH_QUANTITY(sb, i, qa) {
+        if (quantity_attr(sa, qa->id))
             continue;
         at->attr = qa;
-        qb = quantity_attr(sb, qa->id);
-        if (qb)
-            diff_rule(d, at, &a->rules[qa->qord], &b->rules[qb->qord]);
-        else
-            rule_entry(d, at, &a->rules[qa->qord], NULL);
-    }
-    for (i = 0; i < sb->nattrs; i++) {
-        const pricing__attr *qb = &sb->attrs[i];
-        if (qb->is_enum || quantity_attr(sa, qb->id))
-            continue;
-        at->attr = qb;
-        rule_entry(d, at, NULL, &b->rules[qb->qord]);
+        rule_entry(d, at, NULL, pricing__attr_rule(b, qa));
     }
     at->attr = NULL;
 }

@@ -22,6 +22,7 @@ static int charge_rows(pricing__row *row, const pricing__charge *ch,
                        pricing__row_fn fn, void *ctx)
 {
     const pricing__spec *spec = row->spec;
+    const pricing__attr *at;
     size_t i, t;
     int rc;
 
@@ -33,12 +34,8 @@ static int charge_rows(pricing__row *row, const pricing__charge *ch,
     }
     if (ch->fixed)
         return 0;
-    for (i = 0; i < spec->nattrs; i++) {
-        const pricing__attr *at = &spec->attrs[i];
-        const pricing__rule *rule;
-        if (at->is_enum)
-            continue;
-        rule = &ch->rules[at->qord];
+    PRICING__EACH_QUANTITY(spec, i, at) {
+        const pricing__rule *rule = pricing__attr_rule(ch, at);
         row->attr = at;
         row->rule = rule;
         row->kind = pricing__rule_row_kind(rule->kind);

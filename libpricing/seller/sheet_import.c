@@ -18,6 +18,7 @@
 #include "decimal.h"
 #include "json_read.h"
 #include "memory.h"
+#include "names.h"
 #include "rule_seller.h"
 #include "sheet.h"
 
@@ -320,10 +321,8 @@ static int locate(importer *im, pricing__row *row)
     int k, plan = pricing__plan_lookup(cell(im, PRICING__COL_PLAN));
     long a;
 
-    for (k = 0; k < PRICING__ROW_KIND_COUNT; k++)
-        if (strcmp(kind, pricing__row_kinds[k]) == 0)
-            break;
-    if (k == PRICING__ROW_KIND_COUNT)
+    k = pricing__lookup(pricing__row_kinds, PRICING__ROW_KIND_COUNT, kind);
+    if (k < 0)
         return cell_error(im, PRICING_INVALID_VALUE, PRICING__COL_KIND,
                           "kind is fixed, base, quantity, tier or "
                           "unavailable");

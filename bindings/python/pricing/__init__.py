@@ -88,7 +88,7 @@ library_path: str = _lib.library_path
 
 
 def library_version() -> str:
-    """The loaded library's version string, e.g. ``"0.1.0"``."""
+    """The loaded library's version string, e.g. ``"0.2.0"``."""
     return (_lib.lib.pricing_version_string() or b"").decode("ascii")
 
 

@@ -2,94 +2,146 @@
 """``python3 -m pricing``: the ``pricing`` command, through the binding.
 
 Same arguments, same standard output (byte for byte), same one-line
-messages on standard error and the same exit status as the C command::
-
-    python3 -m pricing quote [--pretty] [CATALOG [REQUEST]]
-    python3 -m pricing validate [--pretty] [--rules koogallery] CATALOG
-    python3 -m pricing batch CATALOG < requests.jsonl
-    python3 -m pricing sheet [--spec ID] [--format csv|json] [--template]
-                             [--catalog-version V] CATALOG
-    python3 -m pricing import [--pretty] [--catalog-version V] CATALOG SHEET.csv
-    python3 -m pricing diff [--pretty] [--requests FILE.jsonl]
-                            [--old-version V] [--new-version V] OLD [NEW]
-    python3 -m pricing --help | --version
-
-Exit status: 0 success, 1 an input was rejected, 2 wrong usage, 3 a file
-could not be read or the output could not be written.
+messages on standard error and the same exit status as the C command.
+The commands, their options and every usage text come from the library
+(``pricing_usage()``, built from the command table libpricing/commands.h),
+so this module holds only the handlers. ``python3 -m pricing --help``
+lists them.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
+import re
+import stat
 import sys
-from typing import BinaryIO, List, Optional, Sequence
+from typing import BinaryIO, Dict, List, Optional, Sequence, Tuple
 
 from . import _api, _lib, errors
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_IO, EXIT_NOMEM = 0, 1, 2, 3, 4
 
-USAGE = (
-    "usage: pricing quote [--pretty] [CATALOG [REQUEST]]\n"
-    "       pricing validate [--pretty] [--rules koogallery] CATALOG\n"
-    "       pricing batch CATALOG < requests.jsonl\n"
-    "       pricing sheet [--spec ID] [--format csv|json] [--template] "
-    "[--catalog-version V] CATALOG\n"
-    "       pricing import [--pretty] [--catalog-version V] CATALOG "
-    "SHEET.csv\n"
-    "       pricing diff [--pretty] [--requests FILE.jsonl] "
-    "[--old-version V] [--new-version V] OLD [NEW]\n"
-    "       pricing --help | --version\n"
-    "\n"
-    "quote     prints the quote of REQUEST (a file, or standard input when\n"
-    "          absent or -); with no CATALOG, standard input holds one\n"
-    "          envelope {\"catalog\": {...}, \"request\": {...}}\n"
-    "validate  checks CATALOG, optionally against marketplace rules\n"
-    "batch     reads one request per line, writes one quote or error per line\n"
-    "sheet     prints every price of CATALOG, one row per SKU, plan and rule\n"
-    "          (CSV by default); --template leaves the prices empty\n"
-    "import    prints CATALOG with the prices of SHEET.csv (- for standard\n"
-    "          input) filled in, or every bad cell with its row and column\n"
-    "diff      prints the price changes from catalog OLD to NEW; with\n"
-    "          --requests, each request's old and new total\n"
-    "\n"
-    "A CATALOG may be a history of versions: sheet and import work on\n"
-    "--catalog-version (default: the newest); diff compares --old-version\n"
-    "of OLD with --new-version of NEW (defaults: the newest), and with one\n"
-    "history alone its version before --new-version with that version.\n"
-    "\n"
-    "Errors are printed as a JSON error object on standard output and as one\n"
-    "line on standard error. Exit status: 0 success, 1 an input was\n"
-    "rejected, 2 wrong usage, 3 a file could not be read or the output\n"
-    "could not be written.\n"
-)
+_lib.lib.pricing_usage.argtypes = [ctypes.c_char_p]
+_lib.lib.pricing_usage.restype = ctypes.c_char_p
 
-_CODE = {name: i for i, name in enumerate(errors.CODES)}
+
+def usage(command: Optional[bytes] = None) -> Optional[bytes]:
+    """pricing_usage(): the general usage, or one command's help (None
+    for an unknown command)."""
+    text: Optional[bytes] = _lib.lib.pricing_usage(command)
+    return text
+
+
+USAGE = (usage() or b"").decode("ascii")
+
+
+class _Command:
+    """One entry of the command table, read back from its help text:
+    options (name -> takes a value), least and most operands."""
+
+    def __init__(self, name: bytes) -> None:
+        text = (usage(name) or b"").decode("ascii")
+        self.name = name
+        self.options: Dict[str, str] = {}
+        for m in re.finditer(r"^  --([a-z]+)((?: \S+)?)  ", text, re.M):
+            self.options[m.group(1)] = m.group(2)
+        self.synopsis = text.split("\n", 1)[0]
+        operands = re.sub(r" \[--[^]]*\]", "", self.synopsis)
+        operands = operands.split(" ", 3)[3] if operands.count(" ") > 2 else ""
+        operands = operands.split("<")[0]
+        words = re.findall(r"[][]|[A-Z]+", operands)
+        depth = least = most = 0
+        for w in words:
+            depth += {"[": 1, "]": -1}.get(w, 0)
+            if w not in "[]":
+                most += 1
+                least += depth == 0
+        self.least, self.most = least, most
+
+
+def _command_names() -> List[bytes]:
+    section = USAGE.split("Commands:\n", 1)[1].split("\n\n", 1)[0]
+    return [line.split()[0].encode() for line in section.splitlines()]
+
+
+COMMANDS = {name: _Command(name) for name in _command_names()}
+OPTIONS: Dict[str, str] = {}
+for _c in COMMANDS.values():
+    OPTIONS.update(_c.options)
+
+
+def _distance(a: str, b: str) -> int:
+    """Optimal string alignment distance, as cli/options.c."""
+    if len(a) > 32 or len(b) > 32:
+        return 1 << 30
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            best = min(d[i - 1][j - 1] + (a[i - 1] != b[j - 1]),
+                       d[i - 1][j] + 1, d[i][j - 1] + 1)
+            if (i > 1 and j > 1 and a[i - 1] == b[j - 2]
+                    and a[i - 2] == b[j - 1]):
+                best = min(best, d[i - 2][j - 2] + 1)
+            d[i][j] = best
+    return d[len(a)][len(b)]
+
+
+def nearest(word: str, names: Sequence[str]) -> Optional[str]:
+    """The nearest name when it is close (cli_nearest)."""
+    best = (2 if len(word) >= 6 else 1) + 1
+    found = None
+    for name in names:
+        d = _distance(word, name)
+        if d < best and d < len(word):
+            best, found = d, name
+    return found
+
+
 
 
 class _OutputError(Exception):
     """Standard output could not be written."""
 
 
+def _version_name(value: Optional[bytes]) -> Optional[str]:
+    """A version id given on the command line (--of, --old, --new)."""
+    return None if value is None else value.decode("utf-8", "surrogateescape")
+
+
+def _version_names(catalog: "_api.Catalog", name: Optional[str]) -> List[str]:
+    """The version ids of catalog, oldest first; invalid_argument (as the C
+    command) when name is given and is not one of them."""
+    names = [v.version or "" for v in catalog.versions]
+    if name is not None and name not in names:
+        raise errors.make("invalid_argument",
+                          f'the catalog has no version "{name[:64]}"')
+    return names
+
+
+def _name(data: bytes) -> bytes:
+    """The name messages give a file: "<stdin>" for "-"."""
+    return b"<stdin>" if data == b"-" else data
+
+
 class _Cli:
-    """One run of the command on binary streams; each method mirrors its namesake in cli/main.c or cli/io.c."""
+    """One run of the command on binary streams; each method mirrors its
+    namesake in cli/ (report.c, options.c, commands.c, batch.c, io.c)."""
     def __init__(self, stdin: BinaryIO, stdout: BinaryIO,
                  stderr: BinaryIO) -> None:
         self.stdin = stdin
         self.stdout = stdout
         self.stderr = stderr
         self.flags = 0
-        self.rules: Optional[bytes] = None
-        self.spec: Optional[bytes] = None
-        self.format: Optional[bytes] = None
-        self.template = False
-        self.requests: Optional[bytes] = None
-        self.catalog_version: Optional[bytes] = None
-        self.old_version: Optional[bytes] = None
-        self.new_version: Optional[bytes] = None
+        self.value: Dict[str, bytes] = {}
 
-    # -- output
+    # -- output (cli/report.c)
 
     def write(self, data: bytes) -> None:
         """Writes all of data (a raw, unbuffered stream may take it in
@@ -117,10 +169,6 @@ class _Cli:
         except (OSError, ValueError):
             pass
 
-    def emit(self, data: bytes) -> None:
-        """data and a newline."""
-        self.write(data + b"\n")
-
     def finish(self, status: int, failed: bool = False) -> int:
         """Flushes standard output: status, or EXIT_IO (with a message)
         when it (or an earlier write) failed."""
@@ -133,40 +181,52 @@ class _Cli:
             return EXIT_IO
         return status
 
-    def report(self, exc: errors.PricingError,
-               flags: Optional[int] = None) -> int:
-        """The error object on stdout, one line on stderr, the status."""
-        flags = self.flags if flags is None else flags
-        err = exc._struct()
-        code = exc.code
-        status = (EXIT_IO if code == "io_error" else
-                  EXIT_USAGE if code == "invalid_argument" else
-                  EXIT_REJECTED)
-        path = bytes(err.path)
-        line = (b"pricing: " + code.encode("ascii")
-                + (b" at " if path else b"") + path + b": "
-                + bytes(err.message) + b"\n")
-        self.say(line)
+    def text(self, data: bytes) -> int:
+        """Prints data as it is: the status."""
         try:
-            self.emit(_lib.error_json(err, flags))
-        except _OutputError:
-            return self.finish(EXIT_IO, failed=True)
-        return self.finish(status)
-
-    def usage_error(self, msg: str, flags: Optional[int] = None) -> int:
-        """An invalid_argument error "msg (see pricing --help)", status 2."""
-        return self.report(errors.make(
-            "invalid_argument", f"{msg} (see pricing --help)"), flags)
-
-    def result(self, data: bytes) -> int:
-        """Prints a successful result; the status."""
-        try:
-            self.emit(data)
+            self.write(data)
         except _OutputError:
             return self.finish(EXIT_IO, failed=True)
         return self.finish(EXIT_OK)
 
-    # -- input, as cli/io.c reads it
+    def result(self, data: bytes) -> int:
+        """Prints a successful result and a newline; the status."""
+        return self.text(data + b"\n")
+
+    @staticmethod
+    def status_of(code: str) -> int:
+        return {"io_error": EXIT_IO, "invalid_argument": EXIT_USAGE,
+                "out_of_memory": EXIT_NOMEM}.get(code, EXIT_REJECTED)
+
+    def say_error(self, exc: errors.PricingError,
+                  source: Optional[bytes]) -> None:
+        """pricing: [SOURCE[:LINE:COLUMN]: ]CODE[ at PATH]: MESSAGE."""
+        err = exc._struct()
+        path = bytes(err.path)
+        where = b""
+        if source == b"<stdin>" and err.line <= 0:
+            source = None
+        if source is not None and exc.code != "io_error":
+            where = source + (b":%d:%d" % (err.line, err.column)
+                              if err.line > 0 else b"") + b": "
+        self.say(b"pricing: " + where + exc.code.encode("ascii")
+                 + (b" at " if path else b"") + path + b": "
+                 + bytes(err.message) + b"\n")
+
+    def report(self, exc: errors.PricingError, source: Optional[bytes],
+               flags: Optional[int] = None) -> int:
+        """The error object on stdout, one line on stderr, the status."""
+        self.say_error(exc, source)
+        status = self.status_of(exc.code)
+        try:
+            self.write(_lib.error_json(exc._struct(),
+                                       self.flags if flags is None else flags)
+                       + b"\n")
+        except _OutputError:
+            return self.finish(EXIT_IO, failed=True)
+        return self.finish(status)
+
+    # -- input (cli/io.c)
 
     def read_stream(self, stream: BinaryIO, limit: int,
                     name: bytes) -> bytes:
@@ -217,159 +277,109 @@ class _Cli:
                 raise self.io_error("io_error", "is a directory", name)
             return self.read_stream(f, limit, name)
 
-    # -- commands
+    # -- commands (cli/commands.c)
 
     def quote(self, args: List[bytes]) -> int:
         """pricing quote [CATALOG [REQUEST]]."""
+        source: Optional[bytes] = None
         try:
             if not args:
                 data = self.read_stream(self.stdin, _lib.MAX_CATALOG_BYTES,
                                         b"<stdin>")
+                source = b"<stdin>"
                 return self.result(_api._envelope_bytes(data, self.flags))
+            source = args[0]
             catalog = _api.Catalog.load(args[0])
             try:
-                data = self.read_file(args[1] if len(args) > 1 else b"-",
-                                      _lib.MAX_REQUEST_BYTES)
+                name = args[1] if len(args) > 1 else b"-"
+                source = None
+                data = self.read_file(name, _lib.MAX_REQUEST_BYTES)
+                source = _name(name)
                 return self.result(catalog._quote_bytes(data, self.flags))
             finally:
                 catalog.close()
         except errors.PricingError as e:
-            return self.report(e)
+            return self.report(e, source)
 
     def validate(self, args: List[bytes]) -> int:
         """pricing validate [--rules R] CATALOG."""
         try:
             with _api.Catalog.load(args[0]) as catalog:
-                rules = None if self.rules is None else \
-                    self.rules.decode("utf-8", "surrogateescape")
-                return self.result(catalog._summary_bytes(rules, self.flags))
+                rules = self.value.get("rules")
+                return self.result(catalog._summary_bytes(
+                    None if rules is None else
+                    rules.decode("utf-8", "surrogateescape"), self.flags))
         except errors.PricingError as e:
-            return self.report(e)
+            return self.report(e, None if e.code == "invalid_argument"
+                               else args[0])
 
     def batch(self, args: List[bytes]) -> int:
         """pricing batch CATALOG: one answer line per request line."""
         try:
             catalog = _api.Catalog.load(args[0])
         except errors.PricingError as e:
-            return self.report(e, 0)
-        limit = _lib.MAX_REQUEST_BYTES
-        lines = rejected = 0
-        read_failed = write_failed = False
-        too_long_json = errors.make(
-            "limit_exceeded", f"request line longer than {limit} bytes"
-        ).to_json_bytes()
-        pending: List[bytes] = []
-        pending_size = 0
-        try:
-            while True:
-                try:
-                    # A line of more than limit bytes (newline excluded) is
-                    # answered with limit_exceeded, as cli/main.c does.
-                    line = self.stdin.readline(limit + 1)
-                    if not line:
-                        break
-                    if line.endswith(b"\n"):
-                        line = line[:-1]
-                    elif len(line) > limit:
-                        while True:  # skip to the end of the line
-                            rest = self.stdin.readline(1 << 16)
-                            if not rest or rest.endswith(b"\n"):
-                                break
-                        line = None
-                except OSError:
-                    self.say(b"pricing: cannot read standard input\n")
-                    read_failed = True
-                    break
-                lines += 1
-                if line is None:
-                    rejected += 1
-                    out = too_long_json
-                else:
-                    try:
-                        out = catalog._quote_bytes(line, 0)
-                    except errors.PricingError as e:
-                        rejected += 1
-                        out = e.to_json_bytes()
-                # Output is gathered as stdio's buffer would gather it.
-                pending.append(out)
-                pending.append(b"\n")
-                pending_size += len(out) + 1
-                if pending_size >= 1 << 16:
-                    self.write(b"".join(pending))
-                    pending.clear()
-                    pending_size = 0
-            self.write(b"".join(pending))
-        except _OutputError:
-            write_failed = True
-        finally:
-            catalog.close()
-        status = self.finish(EXIT_IO if read_failed else EXIT_OK,
-                             failed=write_failed)
-        if rejected:
-            self.say(f"pricing: batch: {rejected} of {lines} requests "
-                     f"rejected\n".encode("ascii"))
-        return EXIT_REJECTED if status == EXIT_OK and rejected else status
+            return self.report(e, args[0], 0)
+        with catalog:
+            return _Batch(self, catalog).run()
 
     def sheet(self, args: List[bytes]) -> int:
         """pricing sheet [--spec ID] [--format F] [--template] CATALOG."""
-        json_format = self.format == b"json"
+        json_format = self.value.get("format") == b"json"
         try:
             with _api.Catalog.load(args[0]) as catalog:
                 out = catalog._sheet_bytes(
-                    "json" if json_format else "csv", self.spec,
-                    self.template, bool(self.flags & _lib.JSON_PRETTY),
-                    _name(self.catalog_version))
+                    "json" if json_format else "csv", self.value.get("spec"),
+                    "template" in self.value,
+                    bool(self.flags & _lib.JSON_PRETTY),
+                    _version_name(self.value.get("of")))
         except errors.PricingError as e:
-            return self.report(e)
-        if json_format:
-            return self.result(out)
-        try:  # a CSV sheet ends its own last line
-            self.write(out)
-        except _OutputError:
-            return self.finish(EXIT_IO, failed=True)
-        return self.finish(EXIT_OK)
+            return self.report(e, args[0])
+        # a CSV sheet ends its own last line
+        return self.result(out) if json_format else self.text(out)
 
     def import_(self, args: List[bytes]) -> int:
         """pricing import CATALOG SHEET."""
+        source: Optional[bytes] = args[0]
         try:
             with _api.Catalog.load(args[0]) as catalog:
-                version = _name(self.catalog_version)
-                _version_names(catalog, version)  # the C order: before the file
+                source = None
+                version = _version_name(self.value.get("of"))
+                _version_names(catalog, version)  # the C order: before SHEET
                 data = self.read_file(args[1], _lib.MAX_CATALOG_BYTES)
+                source = _name(args[1])
                 return self.result(catalog._import_bytes(data, self.flags,
                                                          version))
         except errors.PricingError as e:
             document = getattr(e, "document", None)
             if not document:
-                return self.report(e)
-            err = e._struct()
-            path = bytes(err.path)
-            self.say(b"pricing: " + e.code.encode("ascii")
-                     + (b" at " if path else b"") + path + b": "
-                     + bytes(err.message) + b"\n")
+                return self.report(e, source)
+            self.say_error(e, source)
             try:
-                self.emit(document.encode("utf-8"))
+                self.write(document.encode("utf-8") + b"\n")
             except _OutputError:
                 return self.finish(EXIT_IO, failed=True)
-            return self.finish(EXIT_IO if e.code == "io_error"
-                               else EXIT_REJECTED)
+            return self.finish(self.status_of(e.code))
 
     def diff(self, args: List[bytes]) -> int:
-        """pricing diff [--requests FILE] [--old-version V] [--new-version V]
-        OLD [NEW]."""
+        """pricing diff [--requests FILE] [--old V] [--new V] OLD [NEW]."""
+        source: Optional[bytes] = args[0]
         try:
             with _api.Catalog.load(args[0]) as old:
-                new = _api.Catalog.load(args[1]) if len(args) == 2 else None
-                try:
+                if len(args) == 1:
+                    source = None
+                    return self._diff(old, None)
+                source = args[1]
+                with _api.Catalog.load(args[1]) as new:
+                    source = None
                     return self._diff(old, new)
-                finally:
-                    if new is not None:
-                        new.close()
         except errors.PricingError as e:
-            return self.report(e)
+            return self.report(e, source)
 
-    def _diff(self, old: _api.Catalog, new: Optional[_api.Catalog]) -> int:
-        new_v, old_v = _name(self.new_version), _name(self.old_version)
+    def _diff(self, old: "_api.Catalog",
+              new: Optional["_api.Catalog"]) -> int:
+        """The versions as cli/commands.c picks them, then the diff."""
+        new_v = _version_name(self.value.get("new"))
+        old_v = _version_name(self.value.get("old"))
         names = _version_names(new or old, new_v)
         if new is not None or old_v is not None:
             _version_names(old, old_v)
@@ -380,142 +390,246 @@ class _Cli:
                                   "diff of one catalog: it needs an earlier "
                                   "version than the new one")
             old_v = names[at - 1]
-        jsonl = None if self.requests is None else \
-            self.read_file(self.requests, _lib.MAX_CATALOG_BYTES)
+        requests = self.value.get("requests")
+        jsonl = None if requests is None else \
+            self.read_file(requests, _lib.MAX_CATALOG_BYTES)
         return self.result(old._diff_bytes(new or old, jsonl, self.flags,
                                            old_v, new_v))
 
-    def check_options(self, cmd: bytes) -> Optional[int]:
-        """The usage error of an option given to the wrong command."""
-        sheet = cmd == b"sheet"
-        if self.rules is not None and cmd != b"validate":
-            return self.usage_error("--rules goes with validate")
-        if (self.spec is not None or self.format is not None
-                or self.template) and not sheet:
-            return self.usage_error(
-                "--spec, --format and --template go with sheet")
-        if self.requests is not None and cmd != b"diff":
-            return self.usage_error("--requests goes with diff")
-        if (self.old_version is not None or self.new_version is not None) \
-                and cmd != b"diff":
-            return self.usage_error(
-                "--old-version and --new-version go with diff")
-        if self.catalog_version is not None and not sheet \
-                and cmd != b"import":
-            return self.usage_error(
-                "--catalog-version goes with sheet and import")
-        if self.format is not None and self.format not in (b"csv", b"json"):
-            return self.usage_error("--format is csv or json")
-        if sheet and self.flags & _lib.JSON_PRETTY and self.format != b"json":
-            return self.usage_error("--pretty goes with --format json", 0)
-        return None
+    # -- the command line (cli/options.c)
 
-    def run(self, argv: Sequence[bytes]) -> int:
-        """Parses the arguments as cli/main.c's main() does and runs the command."""
-        args: List[bytes] = []
-        cmd: Optional[bytes] = None
+    def usage_error(self, msg: bytes) -> int:
+        """A usage error: one line on standard error only, status 2."""
+        self.say(b"pricing: " + msg + b"\n")
+        return EXIT_USAGE
+
+    def unknown_command(self, word: bytes) -> int:
+        near = nearest(word.decode("latin-1"),
+                       [c.decode() for c in COMMANDS] + ["help"])
+        if near:
+            return self.usage_error(b"'%s' is not a command; did you mean "
+                                    b"'%s'?" % (word, near.encode()))
+        return self.usage_error(b"'%s' is not a command; see 'pricing help'"
+                                % word)
+
+    def unknown_option(self, word: bytes, cmd: Optional[_Command]) -> int:
+        name = word.split(b"=", 1)[0][:63]
+        if cmd is None:
+            return self.usage_error(b"'%s' is not an option; see 'pricing "
+                                    b"help'" % name)
+        near = nearest(name[2:].decode("latin-1"),
+                       [o for o in OPTIONS if o in cmd.options] + ["help"]) \
+            if name.startswith(b"--") else None
+        if near:
+            return self.usage_error(b"'%s' is not an option of %s; did you "
+                                    b"mean '--%s'?"
+                                    % (name, cmd.name, near.encode()))
+        return self.usage_error(b"'%s' is not an option of %s; see 'pricing "
+                                b"help %s'" % (name, cmd.name, cmd.name))
+
+    @staticmethod
+    def command_word(argv: Sequence[bytes]) -> Optional[bytes]:
+        """The first operand, skipping option values."""
         i = 0
         while i < len(argv):
             a = argv[i]
-            if a in (b"--help", b"-h"):
-                try:
-                    self.write(USAGE.encode("ascii"))
-                except _OutputError:
-                    return self.finish(EXIT_IO, failed=True)
-                return self.finish(EXIT_OK)
-            if a == b"--version":
-                try:
-                    self.write(
-                        b"pricing " + _lib.lib.pricing_version_string()
-                        + b" (format " + _lib.lib.pricing_format_version()
-                        + b")\n")
-                except _OutputError:
-                    return self.finish(EXIT_IO, failed=True)
-                return self.finish(EXIT_OK)
-            if a == b"--pretty":
-                self.flags |= _lib.JSON_PRETTY
-            elif a == b"--rules":
+            if a == b"--":
+                return argv[i + 1] if i + 1 < len(argv) else None
+            if not a.startswith(b"-") or a == b"-":
+                return a
+            if (a.startswith(b"--") and b"=" not in a
+                    and OPTIONS.get(a[2:].decode("latin-1"))):
                 i += 1
-                if i >= len(argv):
-                    return self.usage_error("--rules needs a rule set")
-                self.rules = argv[i]
-            elif a in _VALUED:
-                i += 1
-                if i >= len(argv):
-                    return self.usage_error(_VALUED[a])
-                setattr(self, a[2:].decode("ascii").replace("-", "_"),
-                        argv[i])
-            elif a == b"--template":
-                self.template = True
-            elif a.startswith(b"-") and a != b"-":
-                return self.usage_error("unknown option")
-            elif cmd is None:
-                cmd = a
-            elif len(args) < 3:
-                args.append(a)
-            else:
-                return self.usage_error("too many arguments")
             i += 1
+        return None
+
+    def take_option(self, argv: Sequence[bytes], i: int,
+                    cmd: Optional[_Command]) -> Tuple[int, Optional[int]]:
+        """The option at argv[i]: (next index, None) or (_, status)."""
+        a = argv[i]
+        name = a[2:].split(b"=", 1)[0].decode("latin-1") \
+            if a.startswith(b"--") else ""
+        if cmd is None or name not in cmd.options:
+            return i, self.unknown_option(a, cmd)
+        if not cmd.options[name]:
+            if b"=" in a:
+                return i, self.usage_error(b"--%s takes no value"
+                                           % name.encode())
+            self.value[name] = b""
+        elif b"=" in a:
+            self.value[name] = a.split(b"=", 1)[1]
+        elif i + 1 < len(argv):
+            i += 1
+            self.value[name] = argv[i]
+        else:
+            return i, self.usage_error(
+                b"--%s needs a value: --%s%s"
+                % (name.encode(), name.encode(), cmd.options[name].encode()))
+        if name == "pretty":
+            self.flags |= _lib.JSON_PRETTY
+        return i, None
+
+    def help(self, args: List[bytes]) -> int:
+        """pricing help [COMMAND]."""
+        if len(args) > 1:
+            return self.usage_error(b"wrong number of arguments; usage: "
+                                    b"pricing help [COMMAND]")
+        if not args or args[0] == b"help":
+            return self.text(USAGE.encode("ascii"))
+        text = usage(args[0])
+        return self.text(text) if text else self.unknown_command(args[0])
+
+    def check_values(self, cmd: _Command, args: List[bytes]) -> Optional[int]:
+        """The checks the table cannot express."""
+        fmt = self.value.get("format")
+        if not cmd.least <= len(args) <= cmd.most:
+            return self.usage_error(b"wrong number of arguments; "
+                                    + cmd.synopsis.encode("ascii"))
+        if fmt is not None and fmt not in (b"csv", b"json"):
+            return self.usage_error(b"--format is csv or json, not '%s'" % fmt)
+        if ("pretty" in self.value and cmd.name == b"sheet"
+                and fmt != b"json"):
+            return self.usage_error(b"--pretty goes with --format json")
+        return None
+
+    def run(self, argv: Sequence[bytes]) -> int:
+        """Parses the arguments as cli_parse() does and runs the command."""
+        word = self.command_word(argv)
+        cmd = COMMANDS.get(word) if word is not None else None
+        is_help = word == b"help"
+        args: List[bytes] = []
+        seen = ends = False
+        i = 0
+        while i < len(argv):
+            a = argv[i]
+            if not ends and a == b"--":
+                ends = True
+            elif not ends and a in (b"--help", b"-h"):
+                return self.text(usage(cmd.name if cmd else None) or b"")
+            elif not ends and a == b"--version":
+                return self.text(
+                    b"pricing " + _lib.lib.pricing_version_string()
+                    + b" (format " + _lib.lib.pricing_format_version()
+                    + b")\nCopyright (c) 2026 The libpricing authors.\n"
+                    b"License: MIT (the COPYING file). There is NO "
+                    b"WARRANTY.\n")
+            elif not ends and a.startswith(b"-") and a != b"-":
+                if is_help:
+                    return self.unknown_option(a, None)
+                if word is not None and cmd is None:
+                    return self.unknown_command(word)
+                i, bad = self.take_option(argv, i, cmd)
+                if bad is not None:
+                    return bad
+            elif not seen:
+                seen = True
+            else:
+                args.append(a)
+            i += 1
+        if word is None:
+            return self.usage_error(b"no command; see 'pricing --help'")
+        if is_help:
+            return self.help(args)
         if cmd is None:
-            return self.usage_error("no command")
-        bad = self.check_options(cmd)
+            return self.unknown_command(word)
+        bad = self.check_values(cmd, args)
         if bad is not None:
             return bad
-        if cmd == b"quote":
-            if len(args) > 2:
-                return self.usage_error("quote takes CATALOG and REQUEST")
-            return self.quote(args)
-        if cmd == b"validate":
-            if len(args) != 1:
-                return self.usage_error("validate takes one CATALOG")
-            return self.validate(args)
-        if cmd == b"batch":
-            if len(args) != 1:
-                return self.usage_error("batch takes one CATALOG")
-            if self.flags & _lib.JSON_PRETTY:
-                return self.usage_error(
-                    "batch writes one line per request: no --pretty", 0)
-            return self.batch(args)
-        if cmd == b"sheet":
-            if len(args) != 1:
-                return self.usage_error("sheet takes one CATALOG")
-            return self.sheet(args)
-        if cmd == b"import":
-            if len(args) != 2:
-                return self.usage_error("import takes CATALOG and SHEET")
-            return self.import_(args)
-        if cmd == b"diff":
-            if len(args) not in (1, 2):
-                return self.usage_error("diff takes OLD and NEW catalogs, or "
-                                        "one history")
-            return self.diff(args)
-        return self.usage_error("unknown command")
+        handler = getattr(self, {b"import": "import_"}.get(
+            cmd.name, cmd.name.decode("ascii")))
+        status: int = handler(args)
+        return status
 
 
-# The options that take a value, and the error when it is missing.
-_VALUED = {
-    b"--spec": "--spec needs a spec id",
-    b"--format": "--format needs csv or json",
-    b"--requests": "--requests needs a file",
-    b"--catalog-version": "--catalog-version needs a version id",
-    b"--old-version": "--old-version needs a version id",
-    b"--new-version": "--new-version needs a version id",
-}
+class _Batch:
+    """pricing batch's loop (cli/batch.c): one answer per input line, the
+    error objects with "input_line": N."""
 
+    def __init__(self, cli: _Cli, catalog: "_api.Catalog") -> None:
+        self.cli = cli
+        self.catalog = catalog
+        self.lines = self.rejected = 0
+        try:
+            mode = os.fstat(cli.stdin.fileno()).st_mode
+            self.live = not stat.S_ISREG(mode)
+        except (OSError, ValueError, AttributeError):
+            self.live = True
+        self.pending: List[bytes] = []
 
-def _name(value: Optional[bytes]) -> Optional[str]:
-    """A version id given on the command line."""
-    return None if value is None else value.decode("utf-8", "surrogateescape")
+    def error(self, exc: errors.PricingError) -> bytes:
+        self.rejected += 1
+        return (_lib.error_json(exc._struct(), 0)[:-2]
+                + b',"input_line":%d}}' % self.lines)
 
+    def answer(self, line: Optional[bytes]) -> None:
+        self.lines += 1
+        if line is None:
+            out = self.error(errors.make(
+                "limit_exceeded", "request line longer than "
+                f"{_lib.MAX_REQUEST_BYTES} bytes"))
+        else:
+            try:
+                out = self.catalog._quote_bytes(line, 0)
+            except errors.PricingError as e:
+                out = self.error(e)
+        self.pending.append(out + b"\n")
+        if self.live or len(self.pending) >= 256:
+            self.flush()
 
-def _version_names(catalog: _api.Catalog, name: Optional[str]) -> List[str]:
-    """The version ids of catalog, oldest first; invalid_argument (as the C
-    command) when name is given and is not one of them."""
-    names = [v.version or "" for v in catalog.versions]
-    if name is not None and name not in names:
-        raise errors.make("invalid_argument",
-                          f'the catalog has no version "{name[:64]}"')
-    return names
+    def flush(self) -> None:
+        self.cli.write(b"".join(self.pending))
+        self.pending.clear()
+        if self.live:
+            self.cli.stdout.flush()
+
+    def skip(self, seen: int) -> bool:
+        """Skips the rest of an over-long line; False when it passes the
+        catalog limit (the run stops)."""
+        while True:
+            rest = self.cli.stdin.readline(1 << 16)
+            seen += len(rest)
+            if not rest or rest.endswith(b"\n"):
+                return True
+            if seen > _lib.MAX_CATALOG_BYTES:
+                self.cli.say(b"pricing: batch: input line %d longer than %d "
+                             b"bytes: not JSON Lines, stopped reading\n"
+                             % (self.lines, _lib.MAX_CATALOG_BYTES))
+                return False
+
+    def loop(self) -> None:
+        limit = _lib.MAX_REQUEST_BYTES
+        while True:
+            line = self.cli.stdin.readline(limit + 1)
+            if not line:
+                return
+            if line.endswith(b"\n"):
+                self.answer(line[:-1])
+            elif len(line) <= limit:
+                self.answer(line)  # the last line, without a newline
+            else:
+                self.answer(None)
+                if not self.skip(len(line)):
+                    return
+
+    def run(self) -> int:
+        read_failed = write_failed = False
+        try:
+            try:
+                self.loop()
+            except OSError:
+                read_failed = True
+            self.flush()
+        except _OutputError:
+            write_failed = True
+        if read_failed:
+            self.cli.say(b"pricing: cannot read standard input\n")
+        status = self.cli.finish(EXIT_IO if read_failed else EXIT_OK,
+                                 failed=write_failed)
+        if self.rejected:
+            self.cli.say(b"pricing: batch: %d of %d requests rejected\n"
+                         % (self.rejected, self.lines))
+        return EXIT_REJECTED if status == EXIT_OK and self.rejected \
+            else status
 
 
 def main(argv: Optional[Sequence[str]] = None,

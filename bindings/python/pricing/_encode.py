@@ -16,9 +16,26 @@ Python values are written as JSON by :func:`dumps`, which is strict where
 - a ``str`` holding a lone surrogate (which has no UTF-8 form) raises
   :class:`~pricing.errors.InvalidValueError` at its JSON Pointer; a NUL is
   written as ``\\u0000`` and reported by the library as ``invalid_value``;
-- containers nested deeper than the library's limit are cut just below it,
-  so the library reports ``limit_exceeded`` at the right path (and a
-  self-referencing structure cannot recurse forever).
+- the text is written under the library's budget for the document (the
+  size limit of a request, or of a catalog or envelope, and the nesting
+  depth), and the writer stops as soon as one is passed: a structure that
+  would expand to gigabytes (``x = [x, x]`` sixty times) or refers to
+  itself costs at most the limit, never its full text.
+
+What the writer stops on, and what the caller then sees:
+
+- past the size limit: :class:`~pricing.errors.LimitExceededError` at path
+  ``""`` ("input too large: the limit is N bytes"), raised here;
+- a container that would open nesting level ``MAX_DEPTH + 1``, or an
+  ``int`` whose JSON token is longer than ``MAX_NUMBER_CHARS`` (which is
+  never converted to text: Python refuses past 4300 digits): the text
+  written so far, ending with that bracket or with a token of the same
+  length, is what the library reads. It rejects it with the error it gives
+  for the whole text (code, path and message), since its strict pass stops
+  at the first limit passed. The one difference: the library checks the
+  size of a whole text before anything else, the writer only when it gets
+  there, so a document that passes both the size and an earlier limit
+  gets the earlier one.
 
 JSON text given as ``str`` is encoded to UTF-8 with ``surrogatepass``: a lone
 surrogate becomes bytes that are not UTF-8, which the library rejects as
@@ -27,22 +44,25 @@ surrogate becomes bytes that are not UTF-8, which the library rejects as
 
 from __future__ import annotations
 
+import json.encoder
+import math
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, List, Union
+from typing import Any, Callable, List, Tuple, Union
 
 from . import _lib
 from . import errors
 
-__all__ = ["Document", "dumps", "to_bytes"]
+__all__ = ["Document", "LIMITS", "dumps", "to_bytes"]
 
 #: What the API accepts as a JSON document.
 Document = Union[str, bytes, bytearray, memoryview, Mapping, list]
 
-try:  # the C accelerator when available
-    from _json import encode_basestring as _encode_str  # type: ignore
-except ImportError:  # pragma: no cover
-    from json.encoder import py_encode_basestring as _encode_str  # type: ignore
+#: A str as a JSON string (quotes and escapes; non-ASCII kept): the C
+#: accelerator when there is one.
+_encode_str: Callable[[str], str] = (
+    getattr(json.encoder, "c_encode_basestring", None)
+    or json.encoder.py_encode_basestring)
 
 
 def _pointer(parts: List[str]) -> str:
@@ -61,110 +81,214 @@ def decimal_text(d: Decimal) -> str:
     return str(d)
 
 
-def _emit(obj: Any, out: List[str], parts: List[str], depth: int) -> None:
-    """Appends the JSON text of obj to out (parts: its path; depth: its nesting level)."""
-    # The order of the tests matters: bool is an int, and float is refused
-    # before anything else can turn it into text.
-    if obj is None:
-        out.append("null")
-    elif obj is True:
-        out.append("true")
-    elif obj is False:
-        out.append("false")
-    elif isinstance(obj, str):
-        out.append(_encode_str(obj))
-    elif isinstance(obj, float):
-        raise TypeError(
-            f"pricing: a float ({obj!r}) at {_pointer(parts) or 'the top'} "
-            f"cannot be priced exactly: write amounts as str or "
-            f"decimal.Decimal (e.g. \"19.99\") and quantities as int")
-    elif isinstance(obj, int):
-        out.append(int.__repr__(obj))
-    elif isinstance(obj, Decimal):
-        out.append(_encode_str(decimal_text(obj)))
-    elif isinstance(obj, Mapping):
-        if depth >= _lib.MAX_DEPTH + 1:
-            out.append("{}")  # the library rejects this level already
+#: The largest int written as itself: its token has at most
+#: MAX_NUMBER_CHARS characters (one of them the sign when negative).
+_INT_MAX = 10 ** _lib.MAX_NUMBER_CHARS - 1
+_INT_MIN = -(10 ** (_lib.MAX_NUMBER_CHARS - 1) - 1)
+_LOG10_2 = math.log10(2)
+#: ints strictly between -_SMALL and _SMALL take value()'s short path.
+_SMALL = 10 ** 18
+
+
+def _fewest_digits(n: int) -> int:
+    """A lower bound of the number of decimal digits of n > 0, from its
+    bit length alone (one below the true count at most)."""
+    return int((n.bit_length() - 1) * _LOG10_2)
+
+
+def _digits(n: int) -> int:
+    """The number of decimal digits of n > 0, without writing it out: a
+    logarithm from the top 64 bits, settled by one comparison with a power
+    of ten only when it is that close to one."""
+    shift = max(n.bit_length() - 64, 0)
+    log = math.log10(n >> shift) + shift * _LOG10_2
+    near = round(log)
+    if abs(log - near) > 1e-6:
+        return math.floor(log) + 1
+    return near + 1 if n >= 10 ** near else near
+
+
+class _Stop(Exception):
+    """The writer has written the token at which the library stops."""
+
+
+class _Writer:
+    """Writes the JSON text of a value under a size budget of ``limit``
+    bytes (see the module's notes). ``size`` counts the UTF-8 bytes of the
+    text so far; it is checked at every scalar and every opening bracket,
+    so the punctuation between two checks is a few bytes at most."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+        self.out: List[str] = []
+        self.parts: List[str] = []
+
+    def where(self) -> str:
+        return _pointer(self.parts) or "the top"
+
+    def too_large(self) -> errors.PricingError:
+        return errors.make("limit_exceeded",
+                           f"input too large: the limit is {self.limit} "
+                           f"bytes")
+
+    def put(self, text: str, n: int) -> None:
+        """Appends text, n bytes of UTF-8, if they fit."""
+        self.size += n
+        if self.size > self.limit:
+            raise self.too_large()
+        self.out.append(text)
+
+    def text(self) -> bytes:
+        return "".join(self.out).encode("utf-8")
+
+    def string(self, s: str) -> None:
+        # Every character is at least one byte: a string longer than the
+        # room left is refused before it is encoded.
+        if len(s) + 2 > self.limit - self.size:
+            raise self.too_large()
+        piece = _encode_str(s)
+        if piece.isascii():
+            self.put(piece, len(piece))
             return
-        out.append("{")
+        try:
+            self.put(piece, len(piece.encode("utf-8")))
+        except UnicodeEncodeError:
+            raise errors.make(
+                "invalid_value", "strings may not contain a lone surrogate "
+                "(U+D800 to U+DFFF)", _pointer(self.parts)) from None
+
+    def integer(self, n: int) -> None:
+        if _INT_MIN <= n <= _INT_MAX:
+            text = int.__repr__(n)
+            self.put(text, len(text))
+            return
+        # Too long for the library: a token of the same length stands in
+        # for it, and the library reports "number too long" at its path.
+        sign = 1 if n < 0 else 0
+        if _fewest_digits(abs(n)) + sign > self.limit - self.size:
+            raise self.too_large()
+        chars = _digits(abs(n)) + sign
+        self.put("-" * sign + "1" * (chars - sign), chars)
+        raise _Stop
+
+    def value(self, obj: Any, depth: int) -> None:
+        """Writes obj (at nesting level depth, 1 for the document)."""
+        # The order of the tests matters: bool is an int, and float is
+        # refused before anything else can turn it into text. ASCII strings
+        # and ints of a few digits, most of any request, are written here
+        # without further calls.
+        cls = type(obj)
+        if cls is str and obj.isascii() and \
+                len(obj) + 2 <= self.limit - self.size:
+            text = _encode_str(obj)
+        elif cls is int and -_SMALL < obj < _SMALL:
+            text = int.__repr__(obj)
+        elif cls is dict:
+            self.mapping(obj, depth)
+            return
+        elif cls is list:
+            self.array(obj, depth)
+            return
+        elif obj is None:
+            text = "null"
+        elif obj is True:
+            text = "true"
+        elif obj is False:
+            text = "false"
+        else:
+            self.other(obj, depth)
+            return
+        self.size += len(text)
+        if self.size > self.limit:
+            raise self.too_large()
+        self.out.append(text)
+
+    def other(self, obj: Any, depth: int) -> None:
+        """Writes what value() does not write itself."""
+        if isinstance(obj, str):
+            self.string(obj)
+        elif isinstance(obj, float):
+            raise TypeError(
+                f"pricing: a float ({obj!r}) at {self.where()} cannot be "
+                f"priced exactly: write amounts as str or decimal.Decimal "
+                f"(e.g. \"19.99\") and quantities as int")
+        elif isinstance(obj, int):
+            self.integer(obj)
+        elif isinstance(obj, Decimal):
+            self.string(decimal_text(obj))
+        elif isinstance(obj, Mapping):
+            self.mapping(obj, depth)
+        elif isinstance(obj, (list, tuple)):
+            self.array(obj, depth)
+        else:
+            raise TypeError(
+                f"pricing: cannot write {type(obj).__name__} as JSON (at "
+                f"{self.where()}); use str, int, bool, None, "
+                f"decimal.Decimal, dict or list")
+
+    def open(self, bracket: str, depth: int) -> None:
+        self.put(bracket, 1)
+        if depth > _lib.MAX_DEPTH:
+            raise _Stop  # the library stops at this bracket
+
+    def mapping(self, obj: "Mapping[Any, Any]", depth: int) -> None:
+        self.open("{", depth)
+        out, parts = self.out, self.parts
         first = True
         for key, value in obj.items():
             if not isinstance(key, str):
                 raise TypeError(
                     f"pricing: object keys must be str, not "
-                    f"{type(key).__name__} ({key!r}) at "
-                    f"{_pointer(parts) or 'the top'}")
-            if not first:
-                out.append(",")
-            first = False
+                    f"{type(key).__name__} ({key!r}) at {self.where()}")
             parts.append(key)
-            out.append(_encode_str(key))
-            out.append(":")
-            _emit(value, out, parts, depth + 1)
+            if key.isascii() and len(key) + 4 <= self.limit - self.size:
+                # value()'s short path, for the key with its "," and ":"
+                text = _encode_str(key)
+                self.size += len(text) + (1 if first else 2)
+                out.append(text + ":" if first else "," + text + ":")
+            else:
+                if not first:
+                    self.put(",", 1)
+                self.string(key)
+                self.put(":", 1)
+            first = False
+            self.value(value, depth + 1)
             parts.pop()
-        out.append("}")
-    elif isinstance(obj, (list, tuple)):
-        if depth >= _lib.MAX_DEPTH + 1:
-            out.append("[]")
-            return
-        out.append("[")
+        self.put("}", 1)
+
+    def array(self, obj: "Union[List[Any], Tuple[Any, ...]]",
+              depth: int) -> None:
+        self.open("[", depth)
+        out, parts = self.out, self.parts
         for i, value in enumerate(obj):
             if i:
                 out.append(",")
+                self.size += 1
             parts.append(str(i))
-            _emit(value, out, parts, depth + 1)
+            self.value(value, depth + 1)
             parts.pop()
-        out.append("]")
-    else:
-        raise TypeError(
-            f"pricing: cannot write {type(obj).__name__} as JSON (at "
-            f"{_pointer(parts) or 'the top'}); use str, int, bool, None, "
-            f"decimal.Decimal, dict or list")
+        self.put("]", 1)
 
 
-def _find_surrogate(obj: Any, parts: List[str], depth: int) -> None:
-    """Raises InvalidValueError at the first str (key or value) that has no
-    UTF-8 form."""
-    def bad(s: str) -> bool:
-        try:
-            s.encode("utf-8")
-            return False
-        except UnicodeEncodeError:
-            return True
-
-    if isinstance(obj, str):
-        if bad(obj):
-            raise errors.make(
-                "invalid_value",
-                "strings may not contain a lone surrogate "
-                "(U+D800 to U+DFFF)", _pointer(parts))
-    elif isinstance(obj, Mapping) and depth <= _lib.MAX_DEPTH:
-        for key, value in obj.items():
-            parts.append(key)
-            if bad(key):
-                raise errors.make(
-                    "invalid_value",
-                    "keys may not contain a lone surrogate "
-                    "(U+D800 to U+DFFF)", _pointer(parts))
-            _find_surrogate(value, parts, depth + 1)
-            parts.pop()
-    elif isinstance(obj, (list, tuple)) and depth <= _lib.MAX_DEPTH:
-        for i, value in enumerate(obj):
-            parts.append(str(i))
-            _find_surrogate(value, parts, depth + 1)
-            parts.pop()
-
-
-def dumps(obj: Any) -> bytes:
-    """obj as compact UTF-8 JSON, under the rules of this module."""
-    out: List[str] = []
-    _emit(obj, out, [], 1)
-    text = "".join(out)
+def dumps(obj: Any, limit: int = _lib.MAX_CATALOG_BYTES) -> bytes:
+    """obj as compact UTF-8 JSON under the rules of this module, with a
+    budget of ``limit`` bytes (the text the library must judge when the
+    writer stopped at a limit)."""
+    w = _Writer(limit)
     try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        _find_surrogate(obj, [], 1)
-        raise  # pragma: no cover - _find_surrogate raises first
+        w.value(obj, 1)
+    except _Stop:
+        pass
+    return w.text()
+
+
+#: The size limit of each kind of document :func:`to_bytes` writes.
+LIMITS = {
+    "request": _lib.MAX_REQUEST_BYTES,
+    "catalog": _lib.MAX_CATALOG_BYTES,
+    "envelope": _lib.MAX_CATALOG_BYTES,
+}
 
 
 def to_bytes(document: Any, what: str = "document") -> bytes:
@@ -177,7 +301,7 @@ def to_bytes(document: Any, what: str = "document") -> bytes:
     if isinstance(document, str):
         return document.encode("utf-8", "surrogatepass")
     if isinstance(document, (Mapping, list, tuple)):
-        return dumps(document)
+        return dumps(document, LIMITS.get(what, _lib.MAX_CATALOG_BYTES))
     raise TypeError(
         f"pricing: the {what} must be JSON text (str or bytes) or a dict, "
         f"not {type(document).__name__}")

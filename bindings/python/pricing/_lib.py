@@ -1,15 +1,19 @@
 # SPDX-License-Identifier: MIT
 """Loading libpricing and declaring the C functions the binding uses.
 
-The library is looked for, in this order:
+``$PRICING_LIBRARY``, when set (and not empty), is the library: a path to
+the shared library (for example ``/usr/local/lib/libpricing.so.0``) or a
+name the dynamic loader finds. If it cannot be loaded, the import fails
+with an :class:`ImportError` naming it: an explicit choice is never
+replaced by another library.
 
-1. ``$PRICING_LIBRARY``: a path to the shared library (for example
-   ``/work/main/.libs/libpricing.so``);
-2. the build tree this package sits in (``<top>/.libs/libpricing.so`` when
+Otherwise the library is looked for, in this order:
+
+1. the build tree this package sits in (``<top>/.libs/libpricing.so`` when
    the package is imported from ``<top>/bindings/python``);
-3. the directory recorded at ``make install`` time in ``_libdir.txt`` next to
+2. the directory recorded at ``make install`` time in ``_libdir.txt`` next to
    this file, if there is one;
-4. the installed library: ``ctypes.util.find_library("pricing")``, then the
+3. the installed library: ``ctypes.util.find_library("pricing")``, then the
    soname ``libpricing.so.0``.
 
 If none loads, one :class:`ImportError` lists every place tried and why it
@@ -54,6 +58,7 @@ __all__ = [
     "runtime_version",
     "check_version",
     "MAX_DEPTH",
+    "MAX_NUMBER_CHARS",
     "MAX_REQUEST_BYTES",
     "MAX_CATALOG_BYTES",
     "JSON_PRETTY",
@@ -64,7 +69,7 @@ __all__ = [
 
 #: The libpricing version this binding was written for (MAJOR, MINOR, MICRO).
 BINDING_VERSION: Tuple[int, int, int] = (0, 2, 0)
-#: The soname major of that version (libtool -version-info 0:0:0).
+#: The soname of that version (-version-info 1:0:1: current - age = 0).
 SONAME = "libpricing.so.0"
 
 # Constants of pricing.h (the header has no accessors for them).
@@ -77,6 +82,7 @@ SHEET_TEMPLATE = 0x40
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
 MAX_REQUEST_BYTES = 1024 * 1024
 MAX_DEPTH = 64
+MAX_NUMBER_CHARS = 64
 
 
 class Error(Structure):
@@ -166,13 +172,9 @@ _FUNCTIONS = {
 
 
 def _candidates() -> List[Tuple[str, str]]:
-    """(where, what to pass to CDLL) in search order."""
+    """(where, what to pass to CDLL) in search order, without
+    $PRICING_LIBRARY."""
     out: List[Tuple[str, str]] = []
-    env = os.environ.get("PRICING_LIBRARY")
-    if env:
-        out.append(("$PRICING_LIBRARY", env))
-    else:
-        out.append(("$PRICING_LIBRARY", ""))
     here = os.path.dirname(os.path.abspath(__file__))
     python_dir = os.path.dirname(here)
     bindings_dir = os.path.dirname(python_dir)
@@ -197,23 +199,40 @@ def _candidates() -> List[Tuple[str, str]]:
     return out
 
 
+def _try(name: str) -> Tuple[Optional[ctypes.CDLL], str]:
+    """(the library, "") or (None, why it did not load)."""
+    if os.sep in name and not os.path.exists(name):
+        return None, "no such file"
+    try:
+        return ctypes.CDLL(name), ""
+    except OSError as e:
+        return None, str(e)
+
+
 def _load() -> Tuple[ctypes.CDLL, str]:
-    """The first candidate that loads, or one ImportError listing them all."""
-    tried: List[str] = []
+    """$PRICING_LIBRARY or the first candidate that loads, or one
+    ImportError saying why not."""
+    env = os.environ.get("PRICING_LIBRARY")
+    if env:
+        cdll, why = _try(env)
+        if cdll is None:
+            raise ImportError(
+                f"pricing: cannot load $PRICING_LIBRARY={env}: {why}\n"
+                f"Set PRICING_LIBRARY to the path of libpricing.so, or "
+                f"unset it to look in the build tree and the installed "
+                f"places.", name="pricing._lib", path=env)
+        return cdll, env
+    tried = ["  $PRICING_LIBRARY: not set"]
     for where, name in _candidates():
         if not name:
             tried.append(f"  {where}: " + (
-                "not set" if where.startswith("$") else
                 "not imported from <top>/bindings/python"
                 if where == "build tree" else "nothing found"))
             continue
-        if os.sep in name and not os.path.exists(name):
-            tried.append(f"  {where}: {name}: no such file")
-            continue
-        try:
-            return ctypes.CDLL(name), name
-        except OSError as e:
-            tried.append(f"  {where}: {name}: {e}")
+        cdll, why = _try(name)
+        if cdll is not None:
+            return cdll, name
+        tried.append(f"  {where}: {name}: {why}")
     raise ImportError(
         "pricing: cannot load libpricing; looked in:\n" + "\n".join(tried)
         + "\nBuild it (make) or install it, or set PRICING_LIBRARY to the "

@@ -30,8 +30,12 @@ class                           codes
                                 currency_not_offered, no_version (1.2)
 :class:`InvalidArgumentError`   invalid_argument (also a ValueError)
 :class:`PricingMemoryError`     out_of_memory (also a MemoryError)
-:class:`PricingIOError`         io_error
+:class:`PricingIOError`         io_error (also an OSError, see below)
 ==============================  ==========================================
+
+:class:`PricingIOError` is also an :class:`OSError` with ``errno``,
+``strerror`` and ``filename``, raised as the OSError subclass of its errno
+(``except FileNotFoundError`` catches a missing catalog file).
 
 A code the binding does not know (a newer library) raises
 :class:`PricingError` itself.
@@ -39,8 +43,10 @@ A code the binding does not know (a newer library) raises
 
 from __future__ import annotations
 
+import errno as errno_module
 import json
-from typing import Any, Dict, Mapping, Optional, Type
+import os
+from typing import Any, Dict, Mapping, Optional, Tuple, Type, cast
 
 from . import _lib
 
@@ -59,6 +65,7 @@ __all__ = [
     "ERROR_CLASSES",
     "CODES",
     "error_class",
+    "io_error_class",
 ]
 
 #: Every code the library knows, indexed by its C enum value (0 is "ok").
@@ -85,6 +92,10 @@ class PricingError(Exception):
     line: Optional[int]
     column: Optional[int]
     position: Optional[int]
+    #: Set on the error of a rejected sheet (Catalog.import_sheet): the
+    #: JSON ``pricing import`` prints, and every bad cell as an error.
+    document: Optional[str] = None
+    errors: Tuple["PricingError", ...] = ()
 
     def __init__(self, code: str, message: str, path: str = "",
                  line: Optional[int] = None, column: Optional[int] = None,
@@ -142,7 +153,7 @@ class PricingError(Exception):
 
     def to_dict(self) -> Dict[str, Any]:
         """``{"error": {"code": ..., "path": ..., "message": ...}}``."""
-        return json.loads(self.to_json_bytes())
+        return cast(Dict[str, Any], json.loads(self.to_json_bytes()))
 
 
 class JSONSyntaxError(PricingError):
@@ -190,8 +201,72 @@ class PricingMemoryError(PricingError, MemoryError):
     """The library ran out of memory (out_of_memory)."""
 
 
-class PricingIOError(PricingError):
-    """A file could not be read (io_error)."""
+class PricingIOError(PricingError, OSError):
+    """A file could not be read (io_error). Also an :class:`OSError`:
+    ``errno`` and ``strerror`` are the system's reason (None when the
+    library's message does not name one), ``filename`` the file given to
+    :meth:`~pricing.Catalog.load`; and the exception is an instance of the
+    OSError subclass of its errno (:func:`io_error_class`), so ``except
+    FileNotFoundError`` (``PermissionError``, ``IsADirectoryError``, ...)
+    catches it as it catches :func:`open`'s."""
+
+    def __init__(self, code: str, message: str, path: str = "",
+                 line: Optional[int] = None, column: Optional[int] = None,
+                 position: Optional[int] = None,
+                 errno: Optional[int] = None,
+                 filename: Optional[Any] = None) -> None:
+        super().__init__(code, message, path, line, column, position)
+        # OSError.__init__ read (code, message, path) as (errno, strerror,
+        # filename) and cut args to two: set all four as they are meant.
+        self.args = (code, message, path)
+        # typeshed types OSError.errno and strerror as never None; OSError
+        # itself leaves them None when unknown, as here.
+        self.errno = cast(int, errno)
+        self.strerror = cast(str, None if errno is None
+                             else os.strerror(errno))
+        self.filename = filename
+
+    def __reduce__(self) -> Any:
+        return (_rebuild, (self.code, self.message, self.path, self.line,
+                           self.column, self.position, self.errno,
+                           self.filename))
+
+
+_IO_CLASSES: Dict[int, Type[PricingIOError]] = {}
+
+
+def io_error_class(errno: Optional[int]) -> Type[PricingIOError]:
+    """The class of an io_error with this errno: a subclass of both
+    PricingIOError and the OSError subclass Python raises for it
+    (``PricingFileNotFoundError`` for ENOENT, ...), or PricingIOError
+    itself when Python has none (or errno is None)."""
+    if errno is None:
+        return PricingIOError
+    cls = _IO_CLASSES.get(errno)
+    if cls is None:
+        base = type(OSError(errno, ""))
+        if base is OSError:
+            cls = PricingIOError
+        else:
+            name = "Pricing" + base.__name__
+            cls = type(name, (PricingIOError, base), {
+                "__module__": __name__, "__qualname__": name,
+                "__doc__": f"An io_error that is also a {base.__name__}."})
+        _IO_CLASSES[errno] = cls
+    return cls
+
+
+def _errno_of(message: str) -> Optional[int]:
+    """The errno whose text ends the library's io_error message ("cannot
+    open NAME: No such file or directory"), or None. The library writes
+    strerror() of the same C library in the same process."""
+    best: Optional[int] = None
+    best_len = 0
+    for number in sorted(errno_module.errorcode):
+        text = os.strerror(number)
+        if len(text) > best_len and message.endswith(": " + text):
+            best, best_len = number, len(text)
+    return best
 
 
 #: code -> exception class, for every code of the library but "ok" (and
@@ -240,14 +315,40 @@ def error_class(code: str) -> Type[PricingError]:
 
 
 def make(code: str, message: str, path: str = "", **kw: Any) -> PricingError:
-    """A new exception of the class of ``code``."""
-    return error_class(code)(code, message, path, **kw)
+    """A new exception of the class of ``code`` (for io_error, of its
+    ``errno`` keyword: :func:`io_error_class`)."""
+    cls = error_class(code)
+    if cls is PricingIOError:
+        cls = io_error_class(kw.get("errno"))
+    return cls(code, message, path, **kw)
+
+
+def io_error_of_file(exc: PricingIOError, name: bytes,
+                     filename: Any) -> PricingIOError:
+    """exc (the library's io_error for the file ``name``) with
+    ``filename``. When the library's message names no reason (it was cut to
+    fit), the errno is the one the system gives for opening the file now."""
+    number = exc.errno
+    if number is None:
+        try:
+            os.close(os.open(name, os.O_RDONLY))
+        except OSError as e:
+            number = e.errno
+    new = make(exc.code, exc.message, exc.path, errno=number,
+               filename=filename)
+    new.code_value = exc.code_value
+    new._raw_path = exc._raw_path
+    new._raw_message = exc._raw_message
+    assert isinstance(new, PricingIOError)
+    return new
 
 
 def _rebuild(code: str, message: str, path: str, line: Optional[int],
-             column: Optional[int], position: Optional[int]) -> PricingError:
+             column: Optional[int], position: Optional[int],
+             *io: Any) -> PricingError:
+    kw = dict(zip(("errno", "filename"), io))
     return make(code, message, path, line=line, column=column,
-                position=position)
+                position=position, **kw)
 
 
 def from_struct(err: "_lib.Error", rc: int = 0) -> PricingError:
@@ -257,9 +358,11 @@ def from_struct(err: "_lib.Error", rc: int = 0) -> PricingError:
     code = _lib.code_name(value)
     raw_path = err.path
     raw_message = err.message
-    exc = make(code, raw_message.decode("utf-8", "replace"),
-               raw_path.decode("utf-8", "replace"), line=err.line,
-               column=err.column, position=err.position)
+    message = raw_message.decode("utf-8", "replace")
+    io = {"errno": _errno_of(message)} if code == "io_error" else {}
+    exc = make(code, message, raw_path.decode("utf-8", "replace"),
+               line=err.line, column=err.column, position=err.position,
+               **io)
     exc.code_value = value
     exc._raw_path = raw_path
     exc._raw_message = raw_message

@@ -14,7 +14,10 @@ import copy
 import os
 import subprocess
 import sys
+import unittest
 from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import pricing
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BINDING_DIR = os.path.dirname(HERE)
@@ -121,6 +124,20 @@ TEST_REQUESTS: List[Dict[str, Any]] = [
 
 def test_catalog() -> Dict[str, Any]:
     return copy.deepcopy(TEST_CATALOG)
+
+
+class TestCatalogCase(unittest.TestCase):
+    """A test class whose ``self.catalog`` is TEST_CATALOG, loaded once."""
+
+    catalog: pricing.Catalog
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.catalog = pricing.Catalog.from_json(test_catalog())
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.catalog.close()
 
 
 def example_requests() -> List[Dict[str, Any]]:

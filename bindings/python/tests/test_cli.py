@@ -75,6 +75,20 @@ def _scenarios(tmp: str) -> List[Tuple[List[str], bytes]]:
         (["-x"], b""),
         (["frob"], b""),
         (["quote", "-", "-"], b""),
+        # The command table: help, long options, suggestions, --.
+        (["help"], b""),
+        (["help", "quote"], b""),
+        (["quote", "--help"], b""),
+        (["help", "qoute"], b""),
+        (["qoute"], b""),
+        (["quote", "--prety"], b""),
+        (["validate", "--rules=koogallery", cat], b""),
+        (["validate", "--rules"], b""),
+        (["quote", "--pretty=1", cat], b""),
+        (["sheet", "--format=xml", cat], b""),
+        (["--", "validate", cat], b""),
+        (["validate", "--", "--pretty"], b""),
+        (["batch", "--quiet", cat], b"\x00\n{\"spec\": \n"),
     ]
 
 

@@ -5,6 +5,7 @@ code a document can cause is raised with its code, path and class."""
 from __future__ import annotations
 
 import copy
+import errno
 import json
 import os
 import pickle
@@ -15,7 +16,7 @@ from typing import Any, Callable, Dict
 import pricing
 from pricing import _lib, errors
 
-from support import EXAMPLE_CATALOG, test_catalog
+from support import EXAMPLE_CATALOG, TestCatalogCase, test_catalog
 
 CATEGORY = {
     "json_syntax": pricing.JSONSyntaxError,
@@ -200,15 +201,7 @@ class CodeTable(unittest.TestCase):
                          ("quantity_step", "/sku/seats", "off the grid"))
 
 
-class RaisedByTheLibrary(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.catalog = pricing.Catalog.from_json(test_catalog())
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.catalog.close()
-
+class RaisedByTheLibrary(TestCatalogCase):
     def check(self, exc: pricing.PricingError, code: str,
               path: Any) -> None:
         self.assertEqual(exc.code, code, str(exc))
@@ -279,6 +272,98 @@ class RaisedByTheLibrary(unittest.TestCase):
     def test_example_catalog_loads(self) -> None:
         with pricing.Catalog.load(EXAMPLE_CATALOG) as c:
             self.assertEqual(c.validate("koogallery").skus, c.sku_count)
+
+
+class IOErrorIsAnOSError(unittest.TestCase):
+    """PricingIOError is also an OSError, raised as the OSError subclass of
+    its errno, with errno, strerror and filename (issue 11)."""
+
+    def load(self, path: Any) -> pricing.PricingIOError:
+        with self.assertRaises(pricing.PricingIOError) as cm:
+            pricing.Catalog.load(path)
+        return cm.exception
+
+    def test_missing_file(self) -> None:
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "missing.json")
+            try:
+                pricing.Catalog.load(path)
+            except FileNotFoundError as e:
+                exc: Any = e
+            else:  # pragma: no cover
+                self.fail("no FileNotFoundError")
+        self.assertIsInstance(exc, pricing.PricingIOError)
+        self.assertIsInstance(exc, OSError)
+        self.assertEqual((exc.errno, exc.strerror, exc.filename),
+                         (errno.ENOENT, os.strerror(errno.ENOENT), path))
+        self.assertEqual((exc.code, exc.path), ("io_error", ""))
+        self.assertEqual(exc.message, f"cannot open {path}: "
+                         f"{os.strerror(errno.ENOENT)}")
+        self.assertEqual(type(exc).__name__, "PricingFileNotFoundError")
+
+    def test_directory_and_not_a_directory(self) -> None:
+        with tempfile.TemporaryDirectory() as d:
+            exc = self.load(d)
+            self.assertIsInstance(exc, IsADirectoryError)
+            self.assertEqual((exc.errno, exc.filename), (errno.EISDIR, d))
+            f = os.path.join(d, "file")
+            open(f, "w").close()
+            exc = self.load(os.path.join(f, "x.json"))
+            self.assertIsInstance(exc, NotADirectoryError)
+            self.assertEqual(exc.errno, errno.ENOTDIR)
+
+    def test_filename_is_as_given(self) -> None:
+        """As open() does: os.fspath of the argument (bytes stay bytes)."""
+        import pathlib
+        for path, want in ((pathlib.Path("/nonexistent/c.json"),
+                            "/nonexistent/c.json"),
+                           (b"/nonexistent/c.json", b"/nonexistent/c.json")):
+            with self.subTest(path=path):
+                self.assertEqual(self.load(path).filename, want)
+
+    def test_permission_denied(self) -> None:
+        if os.geteuid() == 0:
+            self.skipTest("root reads files whatever their mode")
+        with tempfile.TemporaryDirectory() as d:
+            f = os.path.join(d, "secret.json")
+            open(f, "w").close()
+            os.chmod(f, 0)
+            exc = self.load(f)
+        self.assertIsInstance(exc, PermissionError)
+        self.assertEqual(exc.errno, errno.EACCES)
+
+    def test_long_name_whose_message_is_cut(self) -> None:
+        """The library's 256-byte message loses the reason past a long
+        name: the errno is then the system's."""
+        path = "/nonexistent/" + "a" * 200 + "/" + "b" * 200 + ".json"
+        exc = self.load(path)
+        self.assertIsInstance(exc, FileNotFoundError)
+        self.assertEqual(exc.errno, errno.ENOENT)
+
+    def test_pickle_and_json(self) -> None:
+        exc = self.load("/nonexistent/c.json")
+        back = pickle.loads(pickle.dumps(exc))
+        self.assertIs(type(back), type(exc))
+        self.assertEqual((back.errno, back.filename, back.json),
+                         (exc.errno, exc.filename, exc.json))
+        self.assertEqual(exc.json, '{"error":{"code":"io_error","path":"",'
+                         '"message":"cannot open /nonexistent/c.json: No '
+                         'such file or directory"}}')
+        self.assertEqual(exc.args,
+                         ("io_error", exc.message, ""))
+
+    def test_class_per_errno(self) -> None:
+        self.assertIs(errors.io_error_class(None), pricing.PricingIOError)
+        self.assertIs(errors.io_error_class(errno.EIO),
+                      pricing.PricingIOError)  # no subclass in Python
+        cls = errors.io_error_class(errno.ENOENT)
+        self.assertIs(errors.io_error_class(errno.ENOENT), cls)
+        self.assertTrue(issubclass(cls, FileNotFoundError))
+        self.assertTrue(issubclass(cls, pricing.PricingIOError))
+        # An io_error the library reports without a file (a made one).
+        exc = errors.make("io_error", "disk on fire")
+        self.assertIsInstance(exc, OSError)
+        self.assertIsNone(exc.errno)
 
 
 if __name__ == "__main__":

@@ -151,19 +151,21 @@ class GoldenCases(unittest.TestCase):
                     lines = stdin.split(b"\n")
                     if lines[-1] == b"":
                         lines.pop()
-                    for line in lines:
+                    # Batch error objects end with "input_line": N.
+                    for n, line in enumerate(lines, 1):
+                        tail = b',"input_line":%d}}' % n
                         if len(line) > pricing._lib.MAX_REQUEST_BYTES:
                             out.append(pricing.errors.make(
                                 "limit_exceeded",
                                 "request line longer than "
                                 f"{pricing._lib.MAX_REQUEST_BYTES} bytes"
-                            ).json.encode())
+                            ).json.encode()[:-2] + tail)
                             status = 1
                             continue
                         try:
                             out.append(catalog.quote(line).json_bytes)
                         except pricing.PricingError as e:
-                            out.append(e.json.encode("utf-8"))
+                            out.append(e.json.encode("utf-8")[:-2] + tail)
                             status = 1
             else:
                 with pricing.Catalog.load("catalog.json") as catalog:
