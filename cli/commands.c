@@ -80,6 +80,19 @@ int cmd_quote(const options *o)
     return cli_print_result(rc, &buf, &err, o->flags, source);
 }
 
+/* A catalog's warnings, one line each on standard error, "pricing: FILE:
+ * warning: CODE at PATH: MESSAGE": the summary on standard output keeps
+ * its bytes. */
+static void say_warnings(const pricing_catalog *cat, const char *source)
+{
+    pricing_warning w;
+    size_t i, n = pricing_catalog_warning_count(cat);
+    for (i = 0; i < n; i++)
+        if (pricing_catalog_warning(&w, cat, i, NULL) == 0)
+            fprintf(stderr, "pricing: %s: warning: %s at %s: %s\n", source,
+                    w.code, w.path, w.message);
+}
+
 int cmd_validate(const options *o)
 {
     pricing_buffer buf = PRICING_BUFFER_INIT;
@@ -93,6 +106,8 @@ int cmd_validate(const options *o)
         rc = pricing_catalog_check_rules(cat, o->value[OPT_rules], &err);
     if (rc == 0)
         rc = pricing_catalog_write_summary(&buf, cat, o->flags, &err);
+    if (rc == 0)
+        say_warnings(cat, input_name(o->args[0]));
     pricing_catalog_free(cat);
     return cli_print_result(rc, &buf, &err, o->flags,
                             err.code == PRICING_INVALID_ARGUMENT ? NULL

@@ -29,47 +29,11 @@ static int usage_error(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-/* Optimal string alignment distance (edits and swaps of neighbours),
- * capped: names are short. */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), i, j;
-    size_t d[33][33];
-
-    if (la > 32 || lb > 32)
-        return (size_t)-1;
-    for (i = 0; i <= la; i++)
-        d[i][0] = i;
-    for (j = 0; j <= lb; j++)
-        d[0][j] = j;
-    for (i = 1; i <= la; i++)
-        for (j = 1; j <= lb; j++) {
-            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-            if (d[i - 1][j] + 1 < best)
-                best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-                a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
-    return d[la][lb];
-}
-
+/* The library's rule, so the command suggests as its messages do. */
 const char *cli_nearest(const char *word, const char *const *names, size_t n)
 {
-    size_t len = strlen(word), limit = len >= 6 ? 2 : 1, best = limit + 1, i;
-    const char *found = NULL;
-
-    for (i = 0; i < n; i++) {
-        size_t d = distance(word, names[i]);
-        if (d < best && d < len) {
-            best = d;
-            found = names[i];
-        }
-    }
-    return found;
+    long i = pricing_suggest(word, names, n);
+    return i < 0 ? NULL : names[i];
 }
 
 static int unknown_command(const char *word)

@@ -126,6 +126,15 @@ PRICING_EXPORT size_t pricing_error_size(void);
  * static. Unknown values give "unknown". */
 PRICING_EXPORT const char *pricing_code_name(pricing_code code);
 
+/*
+ * The index of the name in names[0..n) nearest word when one is close
+ * enough to be a likely typo, or -1: the rule the library's own "did you
+ * mean" messages follow (docs/api.md), for front ends that reject a word
+ * of their own (a command, an option). NULL names are skipped.
+ */
+PRICING_EXPORT long pricing_suggest(const char *word,
+                                    const char *const *names, size_t n);
+
 /* ------------------------------------------------------------------ */
 /* Memory and version                                                  */
 /* ------------------------------------------------------------------ */
@@ -221,6 +230,149 @@ PRICING_EXPORT PRICING_WARN_UNUSED int
 pricing_catalog_select(const pricing_catalog **out,
                        const pricing_catalog *catalog, const char *date,
                        const char *bought, pricing_error *err);
+
+/*
+ * A warning about a catalog that loaded: something its author probably
+ * did not mean (docs/api.md lists the codes). Filled by the library into
+ * the caller's struct; code is borrowed and static.
+ */
+typedef struct pricing_warning {
+    const char *code; /* snake_case, e.g. "currency_not_iso" */
+    char path[PRICING_ERROR_PATH_SIZE];       /* JSON Pointer */
+    char message[PRICING_ERROR_MESSAGE_SIZE]; /* one line of English */
+} pricing_warning;
+
+/* The number of warnings of catalog (0 for NULL). */
+PRICING_EXPORT size_t
+pricing_catalog_warning_count(const pricing_catalog *catalog);
+/* Fills *out with warning index (0-based); invalid_argument when out of
+ * range. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_warning(pricing_warning *out, const pricing_catalog *catalog,
+                        size_t index, pricing_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Introspection                                                       */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A loaded catalog, enumerated without JSON (docs/api.md,
+ * "Introspection"). Specs and attributes are borrowed handles into the
+ * catalog, valid while it lives; so is every string returned. Every
+ * function accepts NULL and out-of-range indexes, and answers NULL or 0.
+ */
+typedef struct pricing_spec pricing_spec;
+typedef struct pricing_attribute pricing_attribute;
+
+/* Spec index (0-based, in catalog order), or the spec with that id. */
+PRICING_EXPORT const pricing_spec *
+pricing_catalog_spec(const pricing_catalog *catalog, size_t index);
+PRICING_EXPORT const pricing_spec *
+pricing_catalog_find_spec(const pricing_catalog *catalog, const char *id);
+
+PRICING_EXPORT const char *pricing_spec_id(const pricing_spec *spec);
+/* NULL when the catalog gives no name. */
+PRICING_EXPORT const char *pricing_spec_name(const pricing_spec *spec);
+/* "yearly_monthly" or "one_time". */
+PRICING_EXPORT const char *pricing_spec_billing(const pricing_spec *spec);
+/* "custom" or "simple". */
+PRICING_EXPORT const char *pricing_spec_template(const pricing_spec *spec);
+/* The plans sold, in the order month, year, one_time. */
+PRICING_EXPORT size_t pricing_spec_plan_count(const pricing_spec *spec);
+PRICING_EXPORT const char *pricing_spec_plan(const pricing_spec *spec,
+                                             size_t index);
+/*
+ * The counts (periods) sold for plan, ascending: writes the first
+ * min(n, capacity) into out (which may be NULL when capacity is 0) and
+ * returns n, the number allowed (0 when the plan is not sold).
+ */
+PRICING_EXPORT size_t pricing_spec_counts(uint32_t *out, size_t capacity,
+                                          const pricing_spec *spec,
+                                          const char *plan);
+/* 0 when the spec has no trial. */
+PRICING_EXPORT uint64_t pricing_spec_trial_days(const pricing_spec *spec);
+
+PRICING_EXPORT size_t pricing_spec_attribute_count(const pricing_spec *spec);
+PRICING_EXPORT const pricing_attribute *
+pricing_spec_attribute(const pricing_spec *spec, size_t index);
+PRICING_EXPORT const pricing_attribute *
+pricing_spec_find_attribute(const pricing_spec *spec, const char *id);
+
+PRICING_EXPORT const char *
+pricing_attribute_id(const pricing_attribute *attribute);
+/* "enum" or "quantity". */
+PRICING_EXPORT const char *
+pricing_attribute_type(const pricing_attribute *attribute);
+/* Enum values, in catalog order (0 for a quantity). */
+PRICING_EXPORT size_t
+pricing_attribute_value_count(const pricing_attribute *attribute);
+PRICING_EXPORT const char *
+pricing_attribute_value(const pricing_attribute *attribute, size_t index);
+/* Quantity bounds and step (0 for an enum); unit NULL when none. */
+PRICING_EXPORT uint64_t
+pricing_attribute_min(const pricing_attribute *attribute);
+PRICING_EXPORT uint64_t
+pricing_attribute_max(const pricing_attribute *attribute);
+PRICING_EXPORT uint64_t
+pricing_attribute_step(const pricing_attribute *attribute);
+PRICING_EXPORT const char *
+pricing_attribute_unit(const pricing_attribute *attribute);
+
+/*
+ * SKUs: the enum combinations of a spec, numbered 0 to sku_count - 1 with
+ * the last enum attribute varying fastest (1 SKU without enum
+ * attributes). sku_value is SKU sku's value of enum attribute attribute
+ * (an attribute index; NULL for a quantity).
+ */
+PRICING_EXPORT size_t pricing_spec_sku_count(const pricing_spec *spec);
+PRICING_EXPORT const char *pricing_spec_sku_value(const pricing_spec *spec,
+                                                  size_t sku,
+                                                  size_t attribute);
+/* Non-zero when SKU sku is sold ("available" in the catalog). */
+PRICING_EXPORT int pricing_spec_sku_available(const pricing_spec *spec,
+                                              size_t sku);
+/*
+ * The number of the SKU with values[i] for attributes[i] (i < n): every
+ * enum attribute once; quantity attributes are ignored. Errors as a
+ * request's "sku" member has them: unknown_attribute, unknown_value,
+ * missing_attribute, at /sku/ATTRIBUTE.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_spec_find_sku(size_t *out, const pricing_spec *spec,
+                      const char *const *attributes,
+                      const char *const *values, size_t n,
+                      pricing_error *err);
+
+/*
+ * One price of an SKU's price list for a plan, as the price sheet has
+ * them: the fixed price, or the base and, per quantity attribute, its
+ * rule (linear, package) or each tier (graduated, volume). Strings are
+ * borrowed from the catalog; amounts are the text the catalog wrote.
+ */
+typedef struct pricing_price {
+    const char *kind;      /* "fixed", "base", "quantity", "tier" */
+    const char *attribute; /* the quantity attribute, or NULL */
+    const char *rule;      /* "linear", "graduated", "volume", "package",
+                              or NULL for fixed and base */
+    uint32_t tier;         /* 1-based tier number, 0 if none */
+    uint64_t up_to;        /* a tier's inclusive upper bound */
+    int has_up_to;         /* 0 for an unbounded tier and no tier */
+    uint64_t package_size; /* package: units per package, else 0 */
+    const char *package_round; /* package: "up" or "down", else NULL */
+    const char *unit_price;    /* the amount: fixed price, base, unit
+                                  price, package price or tier unit price */
+    const char *flat;          /* a tier's flat fee ("0" when none), else
+                                  NULL */
+} pricing_price;
+
+/* The number of prices of SKU sku for plan: 0 when it has none (the plan
+ * is not sold, or the SKU is unavailable). */
+PRICING_EXPORT size_t pricing_spec_price_count(const pricing_spec *spec,
+                                               size_t sku, const char *plan);
+/* Fills *out with price index; invalid_argument when out of range. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_spec_price(pricing_price *out, const pricing_spec *spec, size_t sku,
+                   const char *plan, size_t index, pricing_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Typed requests                                                      */

@@ -8,6 +8,7 @@
 #include "memory.h"
 #include "rule.h"
 #include "share.h"
+#include "suggest.h"
 
 int pricing__load_amount_at(pricing__load *ld, const cJSON *node,
                             const char *key, pricing__amount *a)
@@ -57,10 +58,13 @@ static int load_quantities(pricing__load *ld, const pricing__spec *spec,
         long a = pricing__index_find(&spec->attr_index, m->string,
                                      strlen(m->string));
         mark = pricing__ld_push(ld, m->string);
-        if (a < 0)
-            return pricing__error(rd->err, PRICING_UNKNOWN_ATTRIBUTE,
-                                  &rd->path, "the spec has no attribute "
-                                  "\"%.64s\"", m->string);
+        if (a < 0) {
+            pricing__choices c =
+                pricing__choices_attrs(spec, PRICING__ATTRS_QUANTITY);
+            return pricing__error_hint(
+                rd->err, PRICING_UNKNOWN_ATTRIBUTE, &rd->path, m->string, &c,
+                "the spec has no attribute '%.64s'", m->string);
+        }
         if (spec->attrs[a].is_enum)
             return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
                                   "\"%.64s\" is an enum attribute: price it "

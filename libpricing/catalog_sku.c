@@ -4,6 +4,7 @@
 
 #include "catalog_parse.h"
 #include "history.h"
+#include "suggest.h"
 
 #define RD (&ld->rd)
 
@@ -74,11 +75,14 @@ static int load_sku_key(pricing__load *ld, const pricing__spec *spec,
     for (m = node->child; m; m = m->next) {
         long a = pricing__index_find(&spec->attr_index, m->string,
                                      strlen(m->string)), v;
+        pricing__choices c;
         mark = pricing__ld_push(ld, m->string);
-        if (a < 0)
-            return pricing__error(RD->err, PRICING_UNKNOWN_ATTRIBUTE,
-                                  &RD->path, "the spec has no attribute "
-                                  "\"%.64s\"", m->string);
+        if (a < 0) {
+            c = pricing__choices_attrs(spec, PRICING__ATTRS_ENUM);
+            return pricing__error_hint(
+                RD->err, PRICING_UNKNOWN_ATTRIBUTE, &RD->path, m->string, &c,
+                "the spec has no attribute '%.64s'", m->string);
+        }
         if (!spec->attrs[a].is_enum)
             return pricing__ld_invalid(ld, "an SKU names enum attributes only; "
                                "quantities are priced by rules");
@@ -86,10 +90,13 @@ static int load_sku_key(pricing__load *ld, const pricing__spec *spec,
             return pricing__rd_wrong_type(RD, m, "a string");
         v = pricing__index_find(&spec->attrs[a].value_index, m->valuestring,
                                 strlen(m->valuestring));
-        if (v < 0)
-            return pricing__error(RD->err, PRICING_UNKNOWN_VALUE, &RD->path,
-                                  "\"%.64s\" is not a value of %s",
-                                  m->valuestring, spec->attrs[a].id);
+        if (v < 0) {
+            c = pricing__choices_values(&spec->attrs[a]);
+            return pricing__error_hint(
+                RD->err, PRICING_UNKNOWN_VALUE, &RD->path, m->valuestring, &c,
+                "'%.64s' is not a value of %s", m->valuestring,
+                spec->attrs[a].id);
+        }
         *pos += (size_t)v * spec->attrs[a].radix;
         pricing__ld_pop(ld, mark);
     }

@@ -5,6 +5,7 @@
 
 #include "catalog_parse.h"
 #include "decimal.h"
+#include "suggest.h"
 
 #define RD (&ld->rd)
 
@@ -96,10 +97,17 @@ static int load_attribute(pricing__load *ld, const cJSON *node,
     /* Members of the other type are typos, not options. */
     for (k = 2; k < 7; k++) {
         if (m[k] && (k == 2) != at->is_enum) {
+            static const char *const enum_keys[] = {"id", "type", "values",
+                                                    NULL};
+            static const char *const quantity_keys[] = {
+                "id", "type", "min", "max", "step", "unit", NULL};
+            pricing__choices c = pricing__choices_list(
+                "fields", at->is_enum ? enum_keys : quantity_keys);
             pricing__ld_push(ld, keys[k]);
-            return pricing__error(RD->err, PRICING_UNKNOWN_FIELD, &RD->path,
-                                  "\"%s\" is not a member of %s attribute",
-                                  keys[k], at->is_enum ? "an enum" : "a quantity");
+            return pricing__error_hint(
+                RD->err, PRICING_UNKNOWN_FIELD, &RD->path, keys[k], &c,
+                "'%s' is not a member of %s attribute", keys[k],
+                at->is_enum ? "an enum" : "a quantity");
         }
     }
     if (at->is_enum) {

@@ -64,20 +64,42 @@ static int is_code(const char *code)
     return code[3] == '\0';
 }
 
-int pricing__currency_minor_units(const char *code)
+/* The entry of code, or NULL. */
+static const currency_entry *find(const char *code)
 {
     size_t lo = 0, hi = CURRENCY_COUNT;
     if (code == NULL || !is_code(code))
-        return -1;
+        return NULL;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = memcmp(code, currency_table[mid].code, 3);
         if (c == 0)
-            return currency_table[mid].minor_units;
+            return &currency_table[mid];
         if (c < 0)
             hi = mid;
         else
             lo = mid + 1;
     }
-    return -1;
+    return NULL;
+}
+
+int pricing__currency_minor_units(const char *code)
+{
+    const currency_entry *e = find(code);
+    return e ? e->minor_units : -1;
+}
+
+int pricing__currency_listed(const char *code)
+{
+    return find(code) != NULL;
+}
+
+size_t pricing__currency_count(void)
+{
+    return CURRENCY_COUNT;
+}
+
+const char *pricing__currency_code(size_t i)
+{
+    return i < CURRENCY_COUNT ? currency_table[i].code : NULL;
 }

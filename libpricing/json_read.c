@@ -5,6 +5,7 @@
 #include "pricing.h"
 #include "decimal.h"
 #include "json_read.h"
+#include "suggest.h"
 
 /* Numbers in document order get their lexeme ordinal. cJSON keeps
  * members and elements in text order, and the strict pass has already
@@ -138,9 +139,11 @@ int pricing__rd_members(pricing__rd *rd, const cJSON *node,
             if (strcmp(m->string, keys[i]) == 0)
                 break;
         if (!keys[i]) {
+            pricing__choices c = pricing__choices_list("fields", keys);
             pricing__path_push_key(&rd->path, m->string, strlen(m->string));
-            return pricing__error(rd->err, PRICING_UNKNOWN_FIELD, &rd->path,
-                                  "unknown field \"%.64s\"", m->string);
+            return pricing__error_hint(rd->err, PRICING_UNKNOWN_FIELD,
+                                       &rd->path, m->string, &c,
+                                       "unknown field '%.64s'", m->string);
         }
         out[i] = m;
     }

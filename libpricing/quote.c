@@ -9,6 +9,7 @@
 #include "quote.h"
 #include "request.h"
 #include "rule.h"
+#include "suggest.h"
 
 int pricing_quote_new(pricing_quote **out, pricing_error *err)
 {
@@ -232,12 +233,17 @@ static int check_request(pricing_quote *q, const pricing_request *r,
     if (spec->one_time ? r->count != 1
         : spec->counts[plan] ? (r->count > PRICING_MAX_COUNT ||
                                 !spec->counts[plan][r->count])
-                             : (r->count < 1 || r->count > PRICING_MAX_COUNT))
+                             : (r->count < 1 || r->count > PRICING_MAX_COUNT)) {
+        char counts[160];
         return pricing__error_at(err, PRICING_COUNT_NOT_ALLOWED,
                                  prefixed(path, sizeof path, r, "/count"),
-                                 "%s: %llu periods of %s are not sold",
+                                 "%s: %llu periods of %s are not sold; "
+                                 "counts: %s",
                                  spec->id, (unsigned long long)r->count,
-                                 pricing__plan_name((pricing__plan)plan));
+                                 pricing__plan_name((pricing__plan)plan),
+                                 pricing__counts_text(counts, sizeof counts,
+                                                      spec, plan));
+    }
     if (r->trial && !spec->trial_days)
         return pricing__error_at(err, PRICING_TRIAL_NOT_OFFERED,
                                  prefixed(path, sizeof path, r, "/trial"),

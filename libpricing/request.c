@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* request.c - typed requests, and requests read from JSON. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "decimal.h"
 #include "names.h"
 #include "request.h"
+#include "suggest.h"
 
 static int bad_arg(pricing_error *err, const char *fn)
 {
@@ -19,9 +21,12 @@ static int request_init(pricing_request *req, const pricing_catalog *cat,
                         pricing_error *err)
 {
     long s = pricing__index_find(&cat->spec_index, spec_id, strlen(spec_id));
-    if (s < 0)
-        return pricing__error(err, PRICING_UNKNOWN_SPEC, path,
-                              "the catalog has no spec \"%.64s\"", spec_id);
+    if (s < 0) {
+        pricing__choices c = pricing__choices_specs(cat);
+        return pricing__error_hint(err, PRICING_UNKNOWN_SPEC, path, spec_id,
+                                   &c, "the catalog has no spec '%.64s'",
+                                   spec_id);
+    }
     req->cat = cat;
     req->spec = &cat->specs[s];
     req->prefix = "";
@@ -81,10 +86,13 @@ static long find_attr(const pricing_request *req, const char *attr,
                       pricing_error *err)
 {
     long a = pricing__index_find(&req->spec->attr_index, attr, len);
-    if (a < 0)
-        pricing__error(err, PRICING_UNKNOWN_ATTRIBUTE, path,
-                       "the spec %s has no attribute \"%.64s\"",
-                       req->spec->id, attr);
+    if (a < 0) {
+        pricing__choices c =
+            pricing__choices_attrs(req->spec, PRICING__ATTRS_ALL);
+        pricing__error_hint(err, PRICING_UNKNOWN_ATTRIBUTE, path, attr, &c,
+                            "the spec %s has no attribute '%.64s'",
+                            req->spec->id, attr);
+    }
     return a;
 }
 
@@ -98,12 +106,38 @@ static int set_enum(const pricing_request *req, pricing__skuval *sv, long a,
         return pricing__error(err, PRICING_WRONG_TYPE, path,
                               "%s is a quantity: give an integer", at->id);
     v = pricing__index_find(&at->value_index, value, strlen(value));
-    if (v < 0)
-        return pricing__error(err, PRICING_UNKNOWN_VALUE, path,
-                              "\"%.64s\" is not a value of %s", value, at->id);
+    if (v < 0) {
+        pricing__choices c = pricing__choices_values(at);
+        return pricing__error_hint(err, PRICING_UNKNOWN_VALUE, path, value,
+                                   &c, "'%.64s' is not a value of %s", value,
+                                   at->id);
+    }
     sv->value[a] = (uint32_t)v;
     sv->set[a] = 1;
     return 0;
+}
+
+/* quantity_step, naming the valid quantities on either side of q (or
+ * the one below when the next would pass max). */
+static int step_error(const pricing__attr *at, uint64_t q,
+                      const pricing__path *path, pricing_error *err)
+{
+    uint64_t below = q - (q - at->min) % at->step;
+    char near[80];
+    if (at->max - below >= at->step)
+        snprintf(near, sizeof near, "the nearest valid quantities are %llu "
+                 "and %llu",
+                 (unsigned long long)below,
+                 (unsigned long long)(below + at->step));
+    else
+        snprintf(near, sizeof near, "the largest valid quantity is %llu",
+                 (unsigned long long)below);
+    return pricing__error(err, PRICING_QUANTITY_STEP, path,
+                          "%s = %llu is not min %llu plus a multiple of "
+                          "the step %llu; %s",
+                          at->id, (unsigned long long)q,
+                          (unsigned long long)at->min,
+                          (unsigned long long)at->step, near);
 }
 
 static int set_quantity(const pricing_request *req, pricing__skuval *sv,
@@ -125,12 +159,7 @@ static int set_quantity(const pricing_request *req, pricing__skuval *sv,
                               (unsigned long long)q,
                               (unsigned long long)at->max);
     if ((q - at->min) % at->step != 0)
-        return pricing__error(err, PRICING_QUANTITY_STEP, path,
-                              "%s = %llu is not min %llu plus a multiple of "
-                              "the step %llu",
-                              at->id, (unsigned long long)q,
-                              (unsigned long long)at->min,
-                              (unsigned long long)at->step);
+        return step_error(at, q, path, err);
     sv->quantity[a] = q;
     sv->set[a] = 1;
     return 0;
@@ -217,10 +246,12 @@ static int set_plan(pricing_request *req, const char *plan,
                     const pricing__path *path, pricing_error *err)
 {
     int p = pricing__plan_lookup(plan);
-    if (p < 0 || !(req->spec->plans & (1u << p)))
-        return pricing__error(err, PRICING_PLAN_NOT_OFFERED, path,
-                              "the spec %s does not sell the plan \"%.64s\"",
-                              req->spec->id, plan);
+    if (p < 0 || !(req->spec->plans & (1u << p))) {
+        pricing__choices c = pricing__choices_plans(&req->spec->plans);
+        return pricing__error_hint(err, PRICING_PLAN_NOT_OFFERED, path, plan,
+                                   &c, "the spec %s does not sell the plan "
+                                   "'%.64s'", req->spec->id, plan);
+    }
     req->plan = p;
     return 0;
 }
@@ -388,9 +419,15 @@ int pricing_request_set_discount(pricing_request *req, const char *kind,
     }
     k = pricing__lookup(discount_names, PRICING__DISCOUNT_KIND_COUNT, kind);
     member_path(&p, "discount", kind);
-    if (k <= 0)
-        return pricing__error(err, PRICING_UNKNOWN_FIELD, &p,
-                              "a discount is percent_off or amount_off");
+    if (k <= 0) {
+        pricing__choices c;
+        memset(&c, 0, sizeof c);
+        c.label = "discounts";
+        c.names = discount_names + 1; /* not the "" of no discount */
+        c.n = PRICING__DISCOUNT_KIND_COUNT - 1;
+        return pricing__error_hint(err, PRICING_UNKNOWN_FIELD, &p, kind, &c,
+                                   "'%.64s' is not a discount", kind);
+    }
     if (periods > PRICING_MAX_COUNT) {
         member_path(&p, "discount", "periods");
         return pricing__error(err, PRICING_INVALID_VALUE, &p,

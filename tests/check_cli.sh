@@ -86,7 +86,7 @@ printf '%s\n' '{"spec":"x\npricing: ok total 0.00\r\u001b[31mRED"}' >"$tmp/forge
 "$P" quote "$CAT" "$tmp/forge.json" >"$tmp/out" 2>"$tmp/err"
 expect $? "forged log line" 1 unknown_spec
 if [ "$(wc -l <"$tmp/err")" -eq 1 ] && ! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177\r]')" "$tmp/err" &&
-   grep -qF 'no spec "x\npricing: ok total 0.00\r\u001b[31mRED"' "$tmp/err"; then
+   grep -qF "no spec 'x\\npricing: ok total 0.00\\r\\u001b[31mRED'" "$tmp/err"; then
     pass=$((pass + 1))
 else
     echo "FAIL forged log line: stderr is not one printable line: $(od -c "$tmp/err" | head -5)"; fail=$((fail + 1))

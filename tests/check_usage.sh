@@ -202,14 +202,16 @@ if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>
 fi
 
 # Out of memory is exit 4 (not 1): a 60 MB envelope under a 40 MB ulimit.
-if (ulimit -v 40000) 2>/dev/null; then
+# ASan reserves terabytes of address space: a sanitizer build cannot start
+# under ulimit -v at all, so the check is skipped there.
+if ( ulimit -v 40000 && exec "$P" --version ) >/dev/null 2>&1; then
     head -c 60000000 /dev/zero | tr '\0' ' ' >"$tmp/big.json"
     (ulimit -v 40000; exec "$P" quote) <"$tmp/big.json" >"$tmp/out" 2>"$tmp/err"
     st=$?
     if [ $st -eq 4 ] && grep -q '^{"error":{"code":"out_of_memory"' "$tmp/out"; then ok
     else bad "out of memory: exit $st, $(cat "$tmp/err")"; fi
 else
-    echo "skipped the out-of-memory test: no ulimit -v"
+    echo "skipped the out-of-memory test: pricing cannot start under ulimit -v"
 fi
 
 echo "$pass passed, $fail failed"

@@ -7,6 +7,7 @@
 #include "rule_seller.h"
 #include "error.h"
 #include "sheet.h"
+#include "suggest.h"
 #include "writer.h"
 
 const char *const pricing__sheet_columns[PRICING__COL_COUNT] = {
@@ -352,10 +353,15 @@ int pricing_catalog_sheet(pricing_buffer *buf, const pricing_catalog *cat,
                                  "pricing_catalog_sheet: CSV or JSON, not "
                                  "both");
     if (spec_id && (only = pricing__index_find(&cat->spec_index, spec_id,
-                                               strlen(spec_id))) < 0)
-        return pricing__error_at(err, PRICING_UNKNOWN_SPEC, "",
-                                 "the catalog has no spec \"%.64s\"",
-                                 spec_id);
+                                               strlen(spec_id))) < 0) {
+        char msg[PRICING_ERROR_MESSAGE_SIZE];
+        pricing__choices c = pricing__choices_specs(cat);
+        return pricing__error_at(err, PRICING_UNKNOWN_SPEC, "", "%s",
+                                 pricing__hint_message(
+                                     msg, spec_id, &c,
+                                     "the catalog has no spec '%.64s'",
+                                     spec_id));
+    }
     memset(&o, 0, sizeof o);
     if (cat->hv)
         cat = cat->hv->cats[0]; /* the version, in its default currency */

@@ -21,6 +21,7 @@
 #include "names.h"
 #include "rule_seller.h"
 #include "sheet.h"
+#include "suggest.h"
 
 #define MAX_ERRORS 100
 
@@ -205,10 +206,19 @@ static int read_header(importer *im, pricing_error *err)
                 continue;
             }
         }
-        if (col == PRICING__COL_COUNT)
-            return pricing__csv_error(c, err, PRICING_UNKNOWN_FIELD, i,
-                                      "unknown column \"%.64s\"",
-                                      c->fields[i]);
+        if (col == PRICING__COL_COUNT) {
+            char msg[PRICING_ERROR_MESSAGE_SIZE];
+            pricing__choices ch;
+            memset(&ch, 0, sizeof ch);
+            ch.label = "columns";
+            ch.names = pricing__sheet_columns;
+            ch.n = PRICING__COL_COUNT;
+            return pricing__csv_error(c, err, PRICING_UNKNOWN_FIELD, i, "%s",
+                                      pricing__hint_message(
+                                          msg, c->fields[i], &ch,
+                                          "unknown column '%.64s'",
+                                          c->fields[i]));
+        }
         if (im->field[col] >= 0)
             return pricing__csv_error(c, err, PRICING_DUPLICATE_KEY, i,
                                       "the column %s appears twice",
@@ -258,6 +268,8 @@ static int parse_sku(importer *im, const pricing__spec *spec, size_t *pos)
     pricing_error perr;
     pricing__doc doc;
     const cJSON *m;
+    char msg[PRICING_ERROR_MESSAGE_SIZE];
+    pricing__choices ch;
     size_t i, nenum = 0, found = 0;
     int bad = 0;
 
@@ -291,11 +303,15 @@ static int parse_sku(importer *im, const pricing__spec *spec, size_t *pos)
             bad = cell_error(im, PRICING_UNKNOWN_VALUE, PRICING__COL_SKU,
                              "the value of %.64s is not a string", at->id);
         else if ((v = pricing__index_find(&at->value_index, m->valuestring,
-                                          strlen(m->valuestring))) < 0)
+                                          strlen(m->valuestring))) < 0) {
+            ch = pricing__choices_values(at);
             bad = cell_error(im, PRICING_UNKNOWN_VALUE, PRICING__COL_SKU,
-                             "\"%.64s\" is not a value of %.64s",
-                             m->valuestring, at->id);
-        else {
+                             "%s",
+                             pricing__hint_message(
+                                 msg, m->valuestring, &ch,
+                                 "'%.64s' is not a value of %.64s",
+                                 m->valuestring, at->id));
+        } else {
             *pos += (size_t)v * at->radix;
             found++;
         }
@@ -303,10 +319,15 @@ static int parse_sku(importer *im, const pricing__spec *spec, size_t *pos)
     for (m = doc.root->child; m && !bad && found == nenum; m = m->next) {
         long a = pricing__index_find(&spec->attr_index, m->string,
                                      strlen(m->string));
-        if (a < 0 || !spec->attrs[a].is_enum)
+        if (a < 0 || !spec->attrs[a].is_enum) {
+            ch = pricing__choices_attrs(spec, PRICING__ATTRS_ENUM);
             bad = cell_error(im, PRICING_UNKNOWN_ATTRIBUTE, PRICING__COL_SKU,
-                             "\"%.64s\" is not an enum attribute of %.64s",
-                             m->string, spec->id);
+                             "%s",
+                             pricing__hint_message(
+                                 msg, m->string, &ch,
+                                 "'%.64s' is not an enum attribute of %.64s",
+                                 m->string, spec->id));
+        }
     }
     pricing__doc_dispose(&doc);
     return bad;
@@ -320,6 +341,9 @@ static int locate(importer *im, pricing__row *row)
     const char *kind = cell(im, PRICING__COL_KIND), *attr, *tier;
     int k, plan = pricing__plan_lookup(cell(im, PRICING__COL_PLAN));
     long a;
+    char msg[PRICING_ERROR_MESSAGE_SIZE];
+    pricing__choices hint;
+    unsigned priced = 0;
 
     k = pricing__lookup(pricing__row_kinds, PRICING__ROW_KIND_COUNT, kind);
     if (k < 0)
@@ -334,10 +358,17 @@ static int locate(importer *im, pricing__row *row)
                               row->sku->available ? "" : "un");
         return 0;
     }
-    if (plan < 0 || !row->sku->prices[plan])
+    if (plan < 0 || !row->sku->prices[plan]) {
+        for (k = 0; k < PRICING__PLAN_COUNT; k++)
+            priced |= row->sku->prices[k] ? 1u << k : 0u;
+        hint = pricing__choices_plans(&priced);
         return cell_error(im, PRICING_PLAN_NOT_OFFERED, PRICING__COL_PLAN,
-                          "the SKU has no price for plan \"%.64s\"",
-                          cell(im, PRICING__COL_PLAN));
+                          "%s",
+                          pricing__hint_message(
+                              msg, cell(im, PRICING__COL_PLAN), &hint,
+                              "the SKU has no price for plan '%.64s'",
+                              cell(im, PRICING__COL_PLAN)));
+    }
     row->plan = plan;
     ch = row->sku->prices[plan];
     if (k == PRICING__ROW_FIXED || k == PRICING__ROW_BASE) {
@@ -349,10 +380,14 @@ static int locate(importer *im, pricing__row *row)
     }
     attr = cell(im, PRICING__COL_ATTRIBUTE);
     a = pricing__index_find(&spec->attr_index, attr, strlen(attr));
-    if (a < 0 || spec->attrs[a].is_enum)
+    if (a < 0 || spec->attrs[a].is_enum) {
+        hint = pricing__choices_attrs(spec, PRICING__ATTRS_QUANTITY);
         return cell_error(im, PRICING_UNKNOWN_ATTRIBUTE,
-                          PRICING__COL_ATTRIBUTE, "%.64s has no quantity "
-                          "attribute \"%.64s\"", spec->id, attr);
+                          PRICING__COL_ATTRIBUTE, "%s",
+                          pricing__hint_message(
+                              msg, attr, &hint, "%.64s has no quantity "
+                              "attribute '%.64s'", spec->id, attr));
+    }
     if (ch->fixed)
         return cell_error(im, PRICING_INVALID_VALUE, PRICING__COL_KIND,
                           "the catalog's charge is a fixed price");
@@ -506,8 +541,14 @@ static int read_row(importer *im)
     spec_id = cell(im, PRICING__COL_SPEC);
     if ((s = pricing__index_find(&cat->spec_index, spec_id,
                                  strlen(spec_id))) < 0)
-        return cell_error(im, PRICING_UNKNOWN_SPEC, PRICING__COL_SPEC,
-                          "the catalog has no spec \"%.64s\"", spec_id);
+    {
+        char msg[PRICING_ERROR_MESSAGE_SIZE];
+        pricing__choices ch = pricing__choices_specs(cat);
+        return cell_error(im, PRICING_UNKNOWN_SPEC, PRICING__COL_SPEC, "%s",
+                          pricing__hint_message(
+                              msg, spec_id, &ch,
+                              "the catalog has no spec '%.64s'", spec_id));
+    }
     row.spec = &cat->specs[s];
     im->touched[s] = 1;
     if (parse_sku(im, row.spec, &row.pos) != 0)

@@ -39,6 +39,7 @@ from typing import Tuple
 from . import _lib
 from ._api import (AfterTrial, Catalog, Line, Quote, Summary, Version,
                    quote_envelope)
+from ._info import Attribute, CatalogWarning, Price, Sku, Spec
 from .errors import (
     ERROR_CLASSES,
     AmountError,
@@ -62,6 +63,11 @@ __all__ = [
     "Summary",
     "Version",
     "quote_envelope",
+    "Spec",
+    "Attribute",
+    "Sku",
+    "Price",
+    "CatalogWarning",
     "library_version",
     "library_version_info",
     "format_version",

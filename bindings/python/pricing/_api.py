@@ -12,7 +12,7 @@ import weakref
 from ctypes import byref, c_void_p
 from typing import Any, Dict, Optional, Tuple, Union, cast
 
-from . import _encode, _lib, errors
+from . import _encode, _info, _lib, errors
 from ._handle import Handle, ThreadState
 from ._results import AfterTrial, Line, Quote, Summary, Version, _date
 
@@ -181,6 +181,20 @@ class Catalog:
     def sku_count(self) -> int:
         """The number of SKUs over all specs."""
         return self._sku_count
+
+    # -- introspection (pricing/_info.py)
+
+    @property
+    def specs(self) -> Tuple[_info.Spec, ...]:
+        """The specs, read-only: ids, plans, counts, trial days, attributes,
+        and per SKU its availability and price list."""
+        return _info.specs_of(self)
+
+    @property
+    def warnings(self) -> Tuple[_info.CatalogWarning, ...]:
+        """What the catalog's author probably did not mean (a currency one
+        edit away from an ISO 4217 code, ...); never errors."""
+        return _info.warnings_of(self)
 
     # -- calls
 
