@@ -4,6 +4,8 @@
  *   bench [BUILDDIR]                 the full benchmark (docs/performance.md)
  *   bench floor-a QUOTES < lines     I/O floor: cJSON-parse each line, write
  *                                    the precomputed quote QUOTES holds for it
+ *   bench load-history NVERSIONS NSKUS  load a history of NVERSIONS versions
+ *                                    of an NSKUS catalog (contract 1.2)
  *   bench load-catalog NSKUS         load a generated NSKUS catalog, report
  *                                    seconds and peak RSS (run in a fresh
  *                                    process by the full benchmark)
@@ -176,6 +178,12 @@ int main(int argc, char **argv)
         if (argc != 3 || atoi(argv[2]) < 1)
             die("usage: bench load-catalog NSKUS");
         return load_main((unsigned)atoi(argv[2]));
+    }
+    if (strcmp(mode, "load-history") == 0) {
+        if (argc != 4 || atoi(argv[2]) < 1 || atoi(argv[3]) < 1)
+            die("usage: bench load-history NVERSIONS NSKUS");
+        return load_history_main((unsigned)atoi(argv[2]),
+                                 (unsigned)atoi(argv[3]));
     }
     if (strcmp(mode, "gen-catalog") == 0)
         return gen_catalog_main();

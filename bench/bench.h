@@ -79,6 +79,8 @@ void rng_seed(uint64_t seed);
 void init_names(void);
 void main_catalog(sb *b);
 void sku_catalog(sb *b, unsigned nedit, unsigned nreg);
+void history_catalog(sb *b, unsigned nversions, unsigned nedit,
+                     unsigned nreg);
 void tier_catalog(sb *b, unsigned ntiers);
 pricing_catalog *load_catalog(const sb *text);
 void make_scen(scen *s, int kind, size_t n);
@@ -141,6 +143,7 @@ double spawn(const char *const *argv, const char *in, const char *out,
 void write_lines(const char *path, const scen *s, size_t n);
 double measure_spawn(const char *const *argv, const scen *s);
 int load_main(unsigned nskus);
+int load_history_main(unsigned nversions, unsigned nskus);
 
 /* Quotes per wall second, per CPU second of the threads, and the CPUs
  * the threads got (CPU seconds per wall second). */

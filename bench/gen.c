@@ -56,6 +56,10 @@ static void head(sb *b, const char *id)
               id);
 }
 
+/* Non-zero: the version number of a history being generated; 1 SKU in
+ * 200 of that version gets a price of its own (load-history). */
+static unsigned price_bump;
+
 /* A custom spec: nedit editions x nreg regions, users priced linearly. */
 static void sku_spec(sb *b, const char *id, unsigned nedit, unsigned nreg,
                      int trial)
@@ -80,6 +84,8 @@ static void sku_spec(sb *b, const char *id, unsigned nedit, unsigned nreg,
         for (r = 0; r < nreg; r++) {
             unsigned i = e * nreg + r;
             unsigned base = 1000 + i % 9000, unit = 500 + (i * 7) % 5000;
+            if (price_bump && i % 200 == price_bump % 200)
+                base += price_bump;
             sb_printf(b, "%s{\"sku\":{\"edition\":\"%s\",\"region\":\"%s\"},"
                          "\"prices\":{\"month\":{\"base\":",
                       i ? "," : "", ename[e], rname[r]);
@@ -162,6 +168,25 @@ void sku_catalog(sb *b, unsigned nedit, unsigned nreg)
     head(b, "skus");
     sku_spec(b, "sku", nedit, nreg, 0);
     sb_put(b, "]}");
+}
+
+/* Contract 1.2: nversions versions of sku_catalog, effective a year
+ * apart, each re-pricing a few SKUs. */
+void history_catalog(sb *b, unsigned nversions, unsigned nedit, unsigned nreg)
+{
+    unsigned v;
+    sb_put(b, "{\"catalog\":\"skus\",\"versions\":[");
+    for (v = 1; v <= nversions; v++) {
+        sb_printf(b, "%s{\"catalog\":\"skus\",\"version\":\"v%u\","
+                     "\"effective\":\"%04u-01-01\",\"currency\":\"USD\","
+                     "\"specs\":[",
+                  v > 1 ? "," : "", v, 2000 + v);
+        price_bump = v;
+        sku_spec(b, "sku", nedit, nreg, 0);
+        sb_put(b, "]}");
+    }
+    sb_put(b, "]}");
+    price_bump = 0;
 }
 
 #define TIER_WIDTH 100u

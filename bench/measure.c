@@ -241,6 +241,33 @@ int load_main(unsigned nskus)
     return 0;
 }
 
+/* A history of nversions versions of an nskus-SKU catalog (contract
+ * 1.2): prints what load_main prints, SKUs over all versions. */
+int load_history_main(unsigned nversions, unsigned nskus)
+{
+    unsigned nedit = nskus >= 100 ? 100 : 1, nreg = nskus / nedit;
+    sb text = {0};
+    pricing_catalog *cat;
+    long rss0, rss1, cur, heap0;
+    double t0, t1;
+
+    init_names();
+    heap0 = heap_kib();
+    history_catalog(&text, nversions, nedit, nreg);
+    rss0 = maxrss_kib();
+    t0 = now();
+    cat = load_catalog(&text);
+    t1 = now();
+    rss1 = maxrss_kib();
+    free(text.p);
+    cur = heap_kib();
+    cur = cur >= 0 ? cur - heap0 : rss_now_kib();
+    printf("%.6f %ld %ld %ld %zu %zu\n", t1 - t0, rss0, rss1, cur, text.n,
+           pricing_catalog_sku_count(cat) * pricing_catalog_version_count(cat));
+    pricing_catalog_free(cat);
+    return 0;
+}
+
 /* ---------------------------------------------------------------- threads */
 
 typedef struct thr {

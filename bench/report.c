@@ -532,6 +532,44 @@ static void section_load(void)
                "%.1f MiB", peak / 1024.0);
 }
 
+/* Contract 1.2: 20 versions of a 1,000-SKU catalog against one, each
+ * loaded in a fresh process (`bench load-history`). */
+static void section_history(void)
+{
+    const char *argv[5];
+    char out[256], *res;
+    size_t rlen, bytes[2], nsku;
+    double secs[2];
+    long before, peak[2], kept[2];
+    int h;
+
+    snprintf(out, sizeof out, "%s/history.txt", tmpdir);
+    for (h = 0; h < 2; h++) {
+        argv[0] = self_exe;
+        argv[1] = "load-history";
+        argv[2] = h ? "20" : "1";
+        argv[3] = "1000";
+        argv[4] = NULL;
+        spawn(argv, "/dev/null", out, NULL);
+        res = read_all(out, &rlen);
+        if (sscanf(res, "%lf %ld %ld %ld %zu %zu", &secs[h], &before,
+                   &peak[h], &kept[h], &bytes[h], &nsku) != 6)
+            die("load-history: bad output");
+        peak[h] -= before;
+        free(res);
+    }
+    printf("History of 20 versions of a 1,000-SKU catalog (5 prices of its "
+           "own each) against one version, fresh process:\n");
+    printf("  one: %.1f KiB of JSON, load %.3f s, adds %ld KiB at peak, "
+           "keeps %ld KiB\n", bytes[0] / 1024.0, secs[0], peak[0], kept[0]);
+    printf("  20:  %.1f KiB of JSON, load %.3f s, adds %ld KiB at peak, "
+           "keeps %ld KiB (%.2fx one)\n\n", bytes[1] / 1024.0, secs[1],
+           peak[1], kept[1], (double)kept[1] / (double)kept[0]);
+    add_target("20 versions of a 1,000-SKU catalog keep < 5x one",
+               kept[1] < 5 * kept[0], "%.2fx",
+               (double)kept[1] / (double)kept[0]);
+}
+
 static void print_targets(double t_start)
 {
     int k;
@@ -562,6 +600,7 @@ int bench_report(void)
     growth_skus();
     growth_tiers();
     section_load();
+    section_history();
     ratio = threads_section(&r.s[S_GRAD], &r.s[S_MIXED], &eff);
     add_target("two threads >= 1.8x one thread (typed, graduated-5)",
                ratio >= 1.8, "%.2fx (per CPU second %.2f)", ratio, eff);

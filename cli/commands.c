@@ -114,6 +114,47 @@ int cmd_validate(const options *o)
                                                                  : o->args[0]);
 }
 
+/* Contract 1.2: the version of cat named id (NULL: cat itself, the
+ * newest); invalid_argument when it has none of that name. */
+static int pick_version(const pricing_catalog **out, const pricing_catalog *cat,
+                        const char *id, pricing_error *err)
+{
+    size_t i, n = pricing_catalog_version_count(cat);
+    *out = cat;
+    if (!id)
+        return 0;
+    for (i = 0; i < n; i++) {
+        const pricing_catalog *v = pricing_catalog_version_at(cat, i);
+        const char *vid = pricing_catalog_version(v);
+        if (vid && strcmp(vid, id) == 0) {
+            *out = v;
+            return 0;
+        }
+    }
+    err->code = PRICING_INVALID_ARGUMENT;
+    snprintf(err->message, sizeof err->message,
+             "the catalog has no version \"%.64s\"", id);
+    return -PRICING_INVALID_ARGUMENT;
+}
+
+/* The version of cat just before v (a diff of one history). */
+static int previous_version(const pricing_catalog **out,
+                            const pricing_catalog *cat,
+                            const pricing_catalog *v, pricing_error *err)
+{
+    size_t i, n = pricing_catalog_version_count(cat);
+    for (i = 1; i < n; i++)
+        if (pricing_catalog_version_at(cat, i) == v) {
+            *out = pricing_catalog_version_at(cat, i - 1);
+            return 0;
+        }
+    err->code = PRICING_INVALID_ARGUMENT;
+    snprintf(err->message, sizeof err->message,
+             "diff of one catalog: it needs an earlier version than the new "
+             "one");
+    return -PRICING_INVALID_ARGUMENT;
+}
+
 int cmd_sheet(const options *o)
 {
     pricing_buffer buf = PRICING_BUFFER_INIT;
@@ -124,10 +165,14 @@ int cmd_sheet(const options *o)
     unsigned flags = o->flags | (json ? PRICING_SHEET_JSON : PRICING_SHEET_CSV) |
                      (o->value[OPT_template] ? PRICING_SHEET_TEMPLATE : 0u);
 
+    const pricing_catalog *v = NULL;
+
     pricing_error_init(&err);
     rc = pricing_catalog_load_file(&cat, o->args[0], &err);
     if (rc == 0)
-        rc = pricing_catalog_sheet(&buf, cat, o->value[OPT_spec], flags, &err);
+        rc = pick_version(&v, cat, o->value[OPT_of], &err);
+    if (rc == 0)
+        rc = pricing_catalog_sheet(&buf, v, o->value[OPT_spec], flags, &err);
     pricing_catalog_free(cat);
     if (json || rc != 0)
         return cli_print_result(rc, &buf, &err, o->flags, o->args[0]);
@@ -161,20 +206,23 @@ int cmd_import(const options *o)
     char *csv = NULL;
     size_t len = 0;
     int rc, sheet_failed = 0;
+    const pricing_catalog *v = NULL;
 
     pricing_error_init(&err);
     rc = pricing_catalog_load_file(&cat, o->args[0], &err);
     if (rc == 0) {
         source = NULL;
+        rc = pick_version(&v, cat, o->value[OPT_of], &err);
+    }
+    if (rc == 0)
         rc = cli_read_file(&csv, &len, o->args[1], PRICING_MAX_CATALOG_BYTES,
                            &err);
-    }
     if (rc == 0) {
         progress p;
         progress_init(&p, "import", 0, o->value[OPT_quiet] != NULL);
         progress_note(&p, csv, len, "rows");
         source = input_name(o->args[1]);
-        rc = pricing_catalog_import_sheet(&buf, cat, csv, len, o->flags, &err);
+        rc = pricing_catalog_import_sheet(&buf, v, csv, len, o->flags, &err);
         progress_end(&p);
         sheet_failed = rc != 0 && buf.size > 0;
     }
@@ -195,13 +243,22 @@ int cmd_diff(const options *o)
     size_t len = 0;
     int rc;
 
+    const pricing_catalog *a = NULL, *b = NULL;
+
     pricing_error_init(&err);
     rc = pricing_catalog_load_file(&old_cat, o->args[0], &err);
-    if (rc == 0) {
+    if (rc == 0 && o->nargs == 2) {
         source = o->args[1];
         rc = pricing_catalog_load_file(&new_cat, o->args[1], &err);
     }
     source = rc == 0 ? NULL : source;
+    if (rc == 0)
+        rc = pick_version(&b, new_cat ? new_cat : old_cat, o->value[OPT_new],
+                          &err);
+    if (rc == 0 && (new_cat || o->value[OPT_old]))
+        rc = pick_version(&a, old_cat, o->value[OPT_old], &err);
+    if (rc == 0 && !a) /* one history: the version before b */
+        rc = previous_version(&a, old_cat, b, &err);
     if (rc == 0 && requests)
         rc = cli_read_file(&jsonl, &len, requests, PRICING_MAX_CATALOG_BYTES,
                            &err);
@@ -209,11 +266,11 @@ int cmd_diff(const options *o)
         progress p;
         progress_init(&p, "diff", 0, o->value[OPT_quiet] != NULL);
         progress_note(&p, jsonl, len, "requests");
-        rc = pricing_catalog_diff_requests(&buf, old_cat, new_cat, jsonl, len,
-                                           o->flags, &err);
+        rc = pricing_catalog_diff_requests(&buf, a, b, jsonl, len, o->flags,
+                                           &err);
         progress_end(&p);
     } else if (rc == 0)
-        rc = pricing_catalog_diff(&buf, old_cat, new_cat, o->flags, &err);
+        rc = pricing_catalog_diff(&buf, a, b, o->flags, &err);
     free(jsonl);
     pricing_catalog_free(old_cat);
     pricing_catalog_free(new_cat);

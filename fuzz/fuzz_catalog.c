@@ -267,6 +267,48 @@ static void quote_variant(const pricing_catalog *cat, size_t s, int v,
 
 /* ---------------------------------------------------------------- summary */
 
+/* Contract 1.2: "currencies" (when more than one), "effective" and
+ * "existing_from", "versions" (a history), agreeing with the getters. */
+static void check_summary_v12(const pricing_catalog *cat, const cJSON *m,
+                              const char *text)
+{
+    size_t i, n = pricing_catalog_currency_count(cat);
+    const cJSON *e;
+
+    if (n > 1) {
+        FUZZ_ASSERT(m && !strcmp(m->string, "currencies") &&
+                        (size_t)cJSON_GetArraySize(m) == n,
+                    "summary currencies: %s", text);
+        for (i = 0, e = m->child; e; e = e->next, i++)
+            FUZZ_ASSERT(!strcmp(e->valuestring,
+                                pricing_catalog_currency_at(cat, i)),
+                        "summary currency %zu: %s", i, text);
+        m = m->next;
+    }
+    if (pricing_catalog_effective(cat)) {
+        FUZZ_ASSERT(m && !strcmp(m->string, "effective") &&
+                        !strcmp(m->valuestring, pricing_catalog_effective(cat)),
+                    "summary effective: %s", text);
+        m = m->next;
+        FUZZ_ASSERT(m && !strcmp(m->string, "existing_from") &&
+                        !strcmp(m->valuestring,
+                                pricing_catalog_existing_from(cat)),
+                    "summary existing_from: %s", text);
+        m = m->next;
+    }
+    if (m) {
+        FUZZ_ASSERT(!strcmp(m->string, "versions") && !m->next &&
+                        (size_t)cJSON_GetArraySize(m) ==
+                            pricing_catalog_version_count(cat),
+                    "summary versions: %s", text);
+        for (i = 0, e = m->child; e; e = e->next, i++)
+            FUZZ_ASSERT(!strcmp(cJSON_GetObjectItem(e, "version")->valuestring,
+                                pricing_catalog_version(
+                                    pricing_catalog_version_at(cat, i))),
+                        "summary version %zu: %s", i, text);
+    }
+}
+
 static void check_summary(const pricing_catalog *cat)
 {
     pricing_buffer b = PRICING_BUFFER_INIT, pb = PRICING_BUFFER_INIT;
@@ -313,9 +355,9 @@ static void check_summary(const pricing_catalog *cat)
                 "summary specs: %s", b.data);
     m = m->next;
     FUZZ_ASSERT(m && !strcmp(m->string, "skus") &&
-                    m->valuedouble == (double)pricing_catalog_sku_count(cat) &&
-                    !m->next,
+                    m->valuedouble == (double)pricing_catalog_sku_count(cat),
                 "summary skus: %s", b.data);
+    check_summary_v12(cat, m->next, b.data);
     cJSON_Delete(root);
     cJSON_Delete(pretty);
     pricing_buffer_dispose(&b);

@@ -189,6 +189,23 @@ tmpl = tmpl.replace('"mode":"%s","at":"%s"', '"mode":"half_up","at":"total"', 1)
 json.loads(tmpl)
 cats['request-catalog'] = tmpl
 
+# Contract 1.2: a history of three versions (one with a second currency)
+# and a catalog in four currencies, from the golden cases, and near misses.
+for name, case in (('history', 'history-validate'),
+                   ('currencies', 'market-validate')):
+    with open(os.path.join(ROOT, 'tests', 'cases', case, 'catalog.json')) as f:
+        cats[name] = f.read()
+# (no catalog discount nor package: fuzz_check_quote knows 1.0 lines only)
+cur = json.loads(cats['currencies'])
+del cur['specs'][0]['discounts']
+del cur['specs'][1]
+cats['currencies'] = dumps(cur)
+hist = json.loads(cats['history'])
+cats['history-one-version'] = dumps(dict(hist, versions=hist['versions'][:1]))
+cats['history-effective-order'] = dumps(dict(hist, versions=hist['versions'][::-1]))
+cats['currencies-missing-amount'] = cats['currencies'].replace('"USD":"13.99",', '', 1)
+cats['dates-only'] = dumps(minimal(effective="2026-01-01", existing_from="2026-03-01"))
+
 for name, data in cats.items():
     write('catalog', name, data)
 for cut in (1, 17, 100, 333, len(example) - 2):

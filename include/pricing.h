@@ -84,6 +84,9 @@ typedef enum pricing_code {
     /* Contract 1.1 (lifecycle quotes). */
     PRICING_NOT_AN_UPGRADE,   /* the new SKU costs less than the old */
     PRICING_NOT_A_SCALE_OUT,  /* other enum values, or a smaller quantity */
+    /* Contract 1.2 (several currencies, catalog versions). */
+    PRICING_CURRENCY_NOT_OFFERED, /* a currency the catalog does not sell */
+    PRICING_NO_VERSION,       /* no version prices the request's date */
     PRICING_CODE_COUNT_       /* not a code: the number of codes */
 } pricing_code;
 
@@ -145,7 +148,7 @@ PRICING_EXPORT const char *pricing_version_string(void);
 /* PRICING_VERSION_HEX of the running library. */
 PRICING_EXPORT unsigned long pricing_version_hex(void);
 /* The version of the JSON format contract (docs/format.md) this library
- * implements, "MAJOR.MINOR" (such as "1.1"): it reads documents of that
+ * implements, "MAJOR.MINOR" (this release: "1.2"): it reads documents of that
  * version and the earlier minor versions, and writes quotes in it.
  * Borrowed, static. */
 PRICING_EXPORT const char *pricing_format_version(void);
@@ -195,6 +198,38 @@ PRICING_EXPORT int pricing_catalog_minor_units(const pricing_catalog *catalog);
 PRICING_EXPORT size_t pricing_catalog_spec_count(const pricing_catalog *catalog);
 /* The number of SKUs (enum combinations) over all specs. */
 PRICING_EXPORT size_t pricing_catalog_sku_count(const pricing_catalog *catalog);
+
+/*
+ * Contract 1.2: several currencies and catalog versions. A catalog loaded
+ * from a history answers the getters above for its newest version in its
+ * default currency. The currencies a version sells, the default first
+ * (one, its currency, for a catalog without "currencies"):
+ */
+PRICING_EXPORT size_t
+pricing_catalog_currency_count(const pricing_catalog *catalog);
+PRICING_EXPORT const char *
+pricing_catalog_currency_at(const pricing_catalog *catalog, size_t index);
+/* The versions, oldest first (a plain catalog is one version, itself).
+ * A version is a borrowed catalog handle, valid while catalog lives, that
+ * every const getter and seller tool takes. */
+PRICING_EXPORT size_t
+pricing_catalog_version_count(const pricing_catalog *catalog);
+PRICING_EXPORT const pricing_catalog *
+pricing_catalog_version_at(const pricing_catalog *catalog, size_t index);
+/* "YYYY-MM-DD", or NULL when the version has no effective date;
+ * existing_from is effective when the version does not give it. */
+PRICING_EXPORT const char *
+pricing_catalog_effective(const pricing_catalog *catalog);
+PRICING_EXPORT const char *
+pricing_catalog_existing_from(const pricing_catalog *catalog);
+/* The version that prices an order on date (NULL: after every date) of
+ * a subscription bought on bought (NULL: on date), as a quote would
+ * choose it. Errors: invalid_value (/date, /bought, bought after date),
+ * no_version (/date). *out is borrowed. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_select(const pricing_catalog **out,
+                       const pricing_catalog *catalog, const char *date,
+                       const char *bought, pricing_error *err);
 
 /*
  * A warning about a catalog that loaded: something its author probably
@@ -427,6 +462,25 @@ PRICING_EXPORT PRICING_WARN_UNUSED int
 pricing_request_set_discount(pricing_request *request, const char *kind,
                              const char *value, uint64_t periods,
                              pricing_error *err);
+
+/* Contract 1.2. Each of these selects the version and currency that
+ * prices the request (see pricing_catalog_select), so set them before
+ * the SKU: attribute values and the plan are kept only when the selected
+ * version's spec has the same attributes and plan. NULL clears.
+ * currency: a code the version sells (currency_not_offered, /currency;
+ * invalid_value when not three capital letters); date: the day of the
+ * order; bought: the day a renewed or changed subscription was first
+ * bought (no_version at /date when no version applies; bought on a new
+ * order and bought after date fail in pricing_quote_compute). */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_currency(pricing_request *request, const char *code,
+                             pricing_error *err);
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_date(pricing_request *request, const char *date,
+                         pricing_error *err);
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_request_set_bought(pricing_request *request, const char *date,
+                           pricing_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Quotes                                                              */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "share.h"
 #include "memory.h"
 
 /* C99 has no max_align_t. */
@@ -56,7 +57,11 @@ void *pricing__arena_alloc(pricing__arena *a, size_t size)
 
 char *pricing__arena_strndup(void *a, const char *s, size_t n)
 {
-    char *p = pricing__arena_alloc(a, n + 1);
+    pricing__arena *arena = a;
+    char *p;
+    if (arena->share) /* a history loading: one copy of each text */
+        return pricing__share_strndup(arena->share, arena, s, n);
+    p = pricing__arena_alloc(arena, n + 1);
     if (p) {
         memcpy(p, s, n);
         p[n] = '\0';

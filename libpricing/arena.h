@@ -16,6 +16,9 @@ typedef struct pricing__arena {
     struct pricing__block *blocks;
     mpz_ptr *mpzs;
     size_t nmpzs, mpzs_cap;
+    /* While a catalog history loads: its strings are interned there, one
+     * copy of each text (share.h). NULL otherwise. */
+    struct pricing__share *share;
 } pricing__arena;
 
 /* size zeroed bytes owned by a; NULL when out of memory. */

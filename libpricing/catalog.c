@@ -11,6 +11,7 @@
 #include "catalog_parse.h"
 #include "currency.h"
 #include "decimal.h"
+#include "history.h"
 #include "memory.h"
 #include "names.h"
 
@@ -235,13 +236,15 @@ static int load_rounding(pricing__load *ld, const cJSON *node)
     return 0;
 }
 
-static int load_catalog(pricing__load *ld, const cJSON *root)
+int pricing__load_catalog(pricing__load *ld, const cJSON *root)
 {
     static const char *const keys[] = {"catalog", "version", "currency",
                                        "minor_units", "rounding", "specs",
-                                       NULL};
-    enum { ID, VERSION, CURRENCY, MINOR, ROUNDING, SPECS };
-    const cJSON *m[6];
+                                       "currencies", "effective",
+                                       "existing_from", NULL};
+    enum { ID, VERSION, CURRENCY, MINOR, ROUNDING, SPECS, CURRENCIES,
+           EFFECTIVE, EXISTING };
+    const cJSON *m[9];
     const char *s;
     size_t mark;
     int rc;
@@ -266,6 +269,10 @@ static int load_catalog(pricing__load *ld, const cJSON *root)
         return pricing__ld_missing(ld, "currency");
     if ((rc = load_currency(ld, m[CURRENCY], m[MINOR])) != 0)
         return rc;
+    if ((m[CURRENCIES] || m[EFFECTIVE] || m[EXISTING]) &&
+        (rc = pricing__load_v12_head(ld, m[CURRENCIES], m[EFFECTIVE],
+                                     m[EXISTING])) != 0)
+        return rc;
     if (m[ROUNDING] && (rc = load_rounding(ld, m[ROUNDING])) != 0)
         return rc;
     if (!m[SPECS])
@@ -274,7 +281,7 @@ static int load_catalog(pricing__load *ld, const cJSON *root)
     if ((rc = pricing__ld_specs(ld, m[SPECS])) != 0)
         return rc;
     pricing__ld_pop(ld, mark);
-    return pricing__load_finish_amounts(ld);
+    return 0;
 }
 
 int pricing__catalog_from_doc(pricing_catalog **out, const pricing__doc *doc,
@@ -287,6 +294,8 @@ int pricing__catalog_from_doc(pricing_catalog **out, const pricing__doc *doc,
     int rc;
 
     *out = NULL;
+    if (pricing__history_wanted(root))
+        return pricing__history_from_doc(out, doc, root, prefix, err);
     memset(&ld, 0, sizeof ld);
     memset(&empty, 0, sizeof empty);
     empty.type = cJSON_Array;
@@ -305,7 +314,9 @@ int pricing__catalog_from_doc(pricing_catalog **out, const pricing__doc *doc,
     pricing__path_init(&ld.rd.path);
     if (prefix)
         pricing__path_push_key(&ld.rd.path, prefix, strlen(prefix));
-    rc = load_catalog(&ld, root);
+    rc = pricing__load_catalog(&ld, root);
+    if (rc == 0)
+        rc = pricing__load_finish_amounts(&ld);
     free(ld.amounts);
     free(ld.tiers);
     free(ld.tier_counts);

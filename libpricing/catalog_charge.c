@@ -4,8 +4,10 @@
 
 #include "catalog_parse.h"
 #include "decimal.h"
+#include "history.h"
 #include "memory.h"
 #include "rule.h"
+#include "share.h"
 #include "suggest.h"
 
 int pricing__load_amount_at(pricing__load *ld, const cJSON *node,
@@ -22,8 +24,14 @@ int pricing__load_amount(pricing__load *ld, const cJSON *node,
                          pricing__amount *a)
 {
     unsigned frac = 0;
-    int rc = pricing__rd_amount(&ld->rd, node, pricing__arena_strndup, ld->arena,
-                                &a->text, &frac);
+    int rc;
+
+    /* With "currencies", this pass's value of an amount object. */
+    if (ld->ncodes > 0 &&
+        (rc = pricing__load_amount_object(ld, node, &node)) != 0)
+        return rc;
+    rc = pricing__rd_amount(&ld->rd, node, pricing__arena_strndup, ld->arena,
+                            &a->text, &frac);
     if (rc != 0)
         return rc;
     if (pricing__arena_mpz(ld->arena, a->v) != 0 ||
@@ -79,8 +87,8 @@ static int load_quantities(pricing__load *ld, const pricing__spec *spec,
     return 0;
 }
 
-int pricing__load_charge(pricing__load *ld, const pricing__spec *spec,
-                         const cJSON *node, pricing__charge **out)
+static int load_charge(pricing__load *ld, const pricing__spec *spec,
+                       const cJSON *node, pricing__charge **out)
 {
     static const char *const keys[] = {"base", "quantities", NULL};
     const cJSON *m[2];
@@ -94,7 +102,8 @@ int pricing__load_charge(pricing__load *ld, const pricing__spec *spec,
         return pricing__nomem(rd->err);
     /* A plain amount is a fixed price per period whatever the quantities
      * (the contract's own example prices a year of "pro" so). */
-    if (cJSON_IsString(node) || cJSON_IsNumber(node)) {
+    if (cJSON_IsString(node) || cJSON_IsNumber(node) ||
+        pricing__is_amount_object(ld, node)) {
         ch->fixed = 1;
         if ((rc = pricing__load_amount(ld, node, &ch->amount)) != 0)
             return rc;
@@ -131,6 +140,23 @@ int pricing__load_charge(pricing__load *ld, const pricing__spec *spec,
         return pricing__error(rd->err, PRICING_INVALID_VALUE, &rd->path,
                               "a charge object needs a base or quantities");
     *out = ch;
+    return 0;
+}
+
+/* In a history, a charge written the same way as one an earlier version
+ * loaded, for a spec of the same shape, in the same currency, is that
+ * charge (share.h). */
+int pricing__load_charge(pricing__load *ld, const pricing__spec *spec,
+                         const cJSON *node, pricing__charge **out)
+{
+    pricing__share *sh = ld->arena->share;
+    int rc;
+    if (sh && (*out = pricing__share_charge_find(sh, ld, spec, node)))
+        return 0;
+    if ((rc = load_charge(ld, spec, node, out)) != 0)
+        return rc;
+    if (sh && pricing__share_charge_add(sh, ld, spec, node, *out) != 0)
+        return pricing__nomem(ld->rd.err);
     return 0;
 }
 

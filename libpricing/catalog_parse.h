@@ -3,8 +3,13 @@
 #ifndef PRICING_CATALOG_PARSE_H
 #define PRICING_CATALOG_PARSE_H
 
+#include "date.h"
 #include "json_read.h"
 #include "model.h"
+
+/* A catalog's currencies are distinct codes of the ISO 4217 table, which
+ * has fewer entries than this. */
+#define PRICING__MAX_CURRENCIES 200
 
 typedef struct pricing__load {
     pricing__rd rd;
@@ -17,6 +22,14 @@ typedef struct pricing__load {
     size_t *tier_counts;
     size_t ntiers, tiers_cap, tier_counts_cap;
     const cJSON *empty_array; /* stands in for absent lists */
+    /* Contract 1.2 (currencies.c, history.c). */
+    size_t cur;     /* the currency this pass loads: 0 is the default */
+    size_t ncodes;  /* 0: no "currencies"; else the default + the list */
+    char codes[PRICING__MAX_CURRENCIES][4];
+    int has_effective, has_existing;
+    pricing__date effective, existing;
+    const char *effective_s, *existing_s;
+    const char *sig; /* the currency list as one interned string */
 } pricing__load;
 
 /* Pushes key onto the error path; returns the mark to pop back to. */
@@ -75,6 +88,10 @@ int pricing__load_charge(pricing__load *ld, const pricing__spec *spec,
 /* After every amount is read: the common scale, each amount's integer,
  * tier full amounts and prefix sums. */
 int pricing__load_finish_amounts(pricing__load *ld);
+
+/* Reads the catalog object root into ld->cat (one pass: one version in
+ * one currency); the amounts are finished by the caller. */
+int pricing__load_catalog(pricing__load *ld, const cJSON *root);
 
 /* Builds a catalog from node of a parsed document; prefix (or NULL) is
  * the key under which the catalog sits in an envelope, for error paths. */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "catalog_parse.h"
+#include "history.h"
 #include "suggest.h"
 
 #define RD (&ld->rd)
@@ -25,7 +26,8 @@ int pricing__ld_prices(pricing__load *ld, pricing__spec *spec,
             return rc;
         if (spec->plans && !(spec->plans & (1u << plan)))
             return pricing__ld_invalid(ld, "the spec's plans leave this plan out");
-        if (!spec->custom && !cJSON_IsString(m) && !cJSON_IsNumber(m))
+        if (!spec->custom && !cJSON_IsString(m) && !cJSON_IsNumber(m) &&
+            !pricing__is_amount_object(ld, m))
             return pricing__rd_wrong_type(RD, m, "an amount");
         if ((rc = pricing__load_charge(ld, spec, m, &out[plan])) != 0)
             return rc;

@@ -30,12 +30,21 @@
 #define PRICING_OPTION_requests(X)                                            \
     X(requests, " FILE", "       ",                                          \
       "also price each request of FILE (JSON Lines) under both")
+/* Contract 1.2: a version of a catalog history. */
+#define PRICING_OPTION_of(X)                                                  \
+    X(of, " VERSION", "          ",                                            \
+      "the version of a history (default: the newest)")
+#define PRICING_OPTION_old(X)                                                 \
+    X(old, " VERSION", "         ", "the version of OLD (default: the newest)")
+#define PRICING_OPTION_new(X)                                                 \
+    X(new, " VERSION", "         ", "the version of NEW (default: the newest)")
 
 /* Every option, in the order of the option bits. */
 #define PRICING_OPTIONS_ALL(X)                                                \
     PRICING_OPTION_pretty(X) PRICING_OPTION_quiet(X) PRICING_OPTION_rules(X)  \
     PRICING_OPTION_spec(X) PRICING_OPTION_format(X)                           \
-    PRICING_OPTION_template(X) PRICING_OPTION_requests(X)
+    PRICING_OPTION_template(X) PRICING_OPTION_requests(X)                     \
+    PRICING_OPTION_of(X) PRICING_OPTION_old(X) PRICING_OPTION_new(X)
 
 /* The options of each command, in the order the synopsis shows them. */
 #define PRICING_OPTIONS_quote(X) PRICING_OPTION_pretty(X)
@@ -44,12 +53,12 @@
 #define PRICING_OPTIONS_batch(X) PRICING_OPTION_quiet(X)
 #define PRICING_OPTIONS_sheet(X)                                              \
     PRICING_OPTION_spec(X) PRICING_OPTION_format(X)                           \
-    PRICING_OPTION_template(X) PRICING_OPTION_pretty(X)
+    PRICING_OPTION_template(X) PRICING_OPTION_pretty(X) PRICING_OPTION_of(X)
 #define PRICING_OPTIONS_import(X)                                             \
-    PRICING_OPTION_pretty(X) PRICING_OPTION_quiet(X)
+    PRICING_OPTION_pretty(X) PRICING_OPTION_quiet(X) PRICING_OPTION_of(X)
 #define PRICING_OPTIONS_diff(X)                                               \
     PRICING_OPTION_pretty(X) PRICING_OPTION_requests(X)                       \
-    PRICING_OPTION_quiet(X)
+    PRICING_OPTION_quiet(X) PRICING_OPTION_old(X) PRICING_OPTION_new(X)
 
 /* A command: X(name, padding to column 12, operands, least and most
  * operands, summary, description). The description ends with "\n". */
@@ -64,15 +73,19 @@
       PRICING_HELP_batch)                                                     \
     X(sheet, "     ", "CATALOG", 1, 1, "print every price of a catalog",     \
       "Prints one row per price of every SKU, plan and rule (CSV with a\n"    \
-      "header row by default). --pretty goes with --format json.\n")         \
+      "header row by default), a price column per currency. --pretty goes\n" \
+      "with --format json.\n")                                               \
     X(import, "    ", "CATALOG SHEET", 2, 2,                                  \
       "fill a catalog's prices from a sheet",                                 \
       "Prints CATALOG with the prices of the CSV sheet SHEET (- for\n"        \
       "standard input) filled in, or every bad cell with its row and\n"      \
-      "column.\n")                                                            \
-    X(diff, "      ", "OLD NEW", 2, 2, "compare the prices of two catalogs", \
+      "column. A history comes back whole, --of's version re-priced.\n")     \
+    X(diff, "      ", "OLD [NEW]", 1, 2,                                       \
+      "compare the prices of two catalogs",                                   \
       "Prints the price changes from catalog OLD to NEW; with --requests,\n" \
-      "each request's old and new total and a summary.\n")
+      "each request's old and new total and a summary. With one history\n"  \
+      "alone, compares a version (--new, default the newest) with the\n"    \
+      "one before it.\n")
 
 #define PRICING_HELP_quote                                                    \
     "Prints the quote of REQUEST (a file, or standard input when absent\n"    \

@@ -40,6 +40,8 @@ static const char *const code_names[PRICING_CODE_COUNT_] = {
     "io_error",
     "not_an_upgrade",
     "not_a_scale_out",
+    "currency_not_offered",
+    "no_version",
 };
 
 const char *pricing_code_name(pricing_code code)

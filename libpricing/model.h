@@ -142,6 +142,12 @@ struct pricing_catalog {
     size_t nspecs;
     pricing__index spec_index;
     size_t total_skus;
+    /* Contract 1.2 (history.h): a history, or a catalog with currencies
+     * or dates, is loaded as one catalog per version and currency, all in
+     * the arena of the handle the caller holds (owner). */
+    struct pricing_catalog *owner;       /* NULL: this one owns its arena */
+    const struct pricing__history *hist; /* NULL: a plain 1.0/1.1 catalog */
+    const struct pricing__hversion *hv;  /* this catalog's version */
     /* Everything above lives in the arena (arena.h). */
     pricing__arena arena;
 };

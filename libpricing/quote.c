@@ -673,7 +673,8 @@ int pricing_quote_compute(pricing_quote *q, const pricing_request *r,
                      r->cat->at != PRICING__AT_LINE;
     mpz_set(q->den, q->cat->den);
     q->den_pow10 = (int)q->cat->scale;
-    if ((rc = check_request(q, r, &sku, err)) != 0)
+    if ((rc = pricing__when_check(r, err)) != 0 ||
+        (rc = check_request(q, r, &sku, err)) != 0)
         return rc;
     if (r->type >= PRICING__UPGRADE) {
         if ((rc = change_lines(q, r, sku, err)) != 0) {

@@ -7,6 +7,7 @@
 #include "catalog_head.h"
 #include "catalog_parse.h"
 #include "decimal.h"
+#include "history.h"
 #include "memory.h"
 #include "quote.h"
 #include "request.h"
@@ -279,6 +280,7 @@ int pricing_catalog_write_summary(pricing_buffer *buf,
     pricing__w_u64(&w, cat->nspecs);
     PRICING__W_KEY(&w, "skus");
     pricing__w_u64(&w, cat->total_skus);
+    pricing__w_summary_v12(&w, cat);
     pricing__w_close(&w, '}');
     return finish(&w, flags, err);
 }

@@ -30,6 +30,7 @@ static int request_init(pricing_request *req, const pricing_catalog *cat,
     req->cat = cat;
     req->spec = &cat->specs[s];
     req->prefix = "";
+    memset(&req->when, 0, sizeof req->when);
     pricing_request_reset(req);
     return 0;
 }
@@ -558,22 +559,35 @@ static int read_discount(pricing_request *req, pricing__rd *rd,
     return 0;
 }
 
+/* pinned: cat's own version prices the request whatever its date
+ * (the seller tools compare two given versions). */
 static int read_request(pricing_request *req, const pricing_catalog *cat,
                         pricing__rd *rd, const cJSON *node,
-                        const char *prefix)
+                        const char *prefix, int pinned)
 {
     static const char *const keys[] = {
         "spec",  "sku",  "plan",        "count",       "trial", "start",
         "type",  "from", "end",         "change_date", "current_end",
-        "discount", NULL};
+        "discount", "currency", "date", "bought", NULL};
     enum { SPEC, SKU, PLAN, COUNT, TRIAL, START, TYPE, FROM, END, CHANGE,
-           CURRENT_END, DISCOUNT };
-    const cJSON *m[12];
+           CURRENT_END, DISCOUNT, CURRENCY, DATE, BOUGHT };
+    const cJSON *m[15];
+    pricing__when when;
     const char *s;
     size_t mark;
     int rc;
 
     if ((rc = pricing__rd_members(rd, node, keys, m)) != 0)
+        return rc;
+    /* Contract 1.2: the version and currency first; the rest is checked
+     * against them. */
+    if ((m[CURRENCY] || m[DATE] || m[BOUGHT] || cat->hist) &&
+        ((rc = pricing__when_read(rd, m[CURRENCY], m[DATE], m[BOUGHT],
+                                  m[TYPE], &when)) != 0 ||
+         (rc = pinned ? pricing__when_currency(&cat, cat, &when, prefix,
+                                               rd->err)
+                      : pricing__when_select(&cat, cat, &when, prefix,
+                                             rd->err)) != 0))
         return rc;
     mark = PRICING__PUSH_LIT(&rd->path, "spec");
     if (!m[SPEC])
@@ -583,6 +597,8 @@ static int read_request(pricing_request *req, const pricing_catalog *cat,
         (rc = request_init(req, cat, s, &rd->path, rd->err)) != 0)
         return rc;
     req->prefix = prefix;
+    if (m[CURRENCY] || m[DATE] || m[BOUGHT])
+        req->when = when;
     pricing__path_pop(&rd->path, mark);
     if (m[TYPE]) {
         mark = PRICING__PUSH_LIT(&rd->path, "type");
@@ -662,7 +678,7 @@ int pricing__request_read(pricing_request *req, const pricing_catalog *cat,
     pricing__path_init(&rd.path);
     if (prefix[0])
         pricing__path_push_key(&rd.path, prefix + 1, strlen(prefix + 1));
-    return read_request(req, cat, &rd, node, prefix);
+    return read_request(req, cat, &rd, node, prefix, 0);
 }
 
 static int request_from_doc(pricing_request **out,
@@ -675,6 +691,33 @@ static int request_from_doc(pricing_request **out,
 
     *out = NULL;
     if ((rc = pricing__request_read(&tmp, cat, doc, node, prefix, err)) != 0)
+        return rc;
+    if (!(*out = malloc(sizeof **out)))
+        return pricing__nomem(err);
+    **out = tmp;
+    return 0;
+}
+
+int pricing__request_parse_pinned(pricing_request **out,
+                                  const pricing_catalog *version,
+                                  const char *json, size_t len,
+                                  pricing_error *err)
+{
+    pricing__doc doc;
+    pricing_request tmp;
+    pricing__rd rd;
+    int rc;
+
+    *out = NULL;
+    if ((rc = pricing__doc_parse(&doc, json, len, PRICING_MAX_REQUEST_BYTES,
+                                 err)) != 0)
+        return rc;
+    rd.doc = &doc;
+    rd.err = err;
+    pricing__path_init(&rd.path);
+    rc = read_request(&tmp, version, &rd, doc.root, "", 1);
+    pricing__doc_dispose(&doc);
+    if (rc != 0)
         return rc;
     if (!(*out = malloc(sizeof **out)))
         return pricing__nomem(err);

@@ -4,6 +4,7 @@
 #define PRICING_REQUEST_H
 
 #include "date.h"
+#include "history.h"
 #include "json_read.h"
 #include "model.h"
 
@@ -59,6 +60,8 @@ struct pricing_request {
     int has_end, has_change, has_current_end;
     pricing__date end, change_date, current_end;
     pricing__rdiscount discount;
+    /* contract 1.2: cat is the variant these select (request_when.c) */
+    pricing__when when;
 };
 
 
@@ -67,5 +70,13 @@ struct pricing_request {
 int pricing__request_read(pricing_request *req, const pricing_catalog *cat,
                           const pricing__doc *doc, const cJSON *node,
                           const char *prefix, pricing_error *err);
+
+/* Parses a request priced by the given version of a history (its own
+ * date and bought are checked but choose nothing): the seller tools
+ * compare versions. */
+int pricing__request_parse_pinned(pricing_request **out,
+                                  const pricing_catalog *version,
+                                  const char *json, size_t len,
+                                  pricing_error *err);
 
 #endif

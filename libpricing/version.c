@@ -14,5 +14,5 @@ unsigned long pricing_version_hex(void)
 
 const char *pricing_format_version(void)
 {
-    return "1.1";
+    return "1.2";
 }

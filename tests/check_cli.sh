@@ -104,5 +104,36 @@ else
     echo "FAIL forged path: $(od -c "$tmp/err" | head -5)"; fail=$((fail + 1))
 fi
 
+# Contract 1.2: the version options of sheet, import and diff.
+HIST="${top_srcdir:-.}/tests/cases/history-validate/catalog.json"
+"$P" sheet --of nope "$HIST" >"$tmp/out" 2>"$tmp/err"
+expect $? "sheet of an unknown version" 2 invalid_argument
+"$P" diff --new 2026-01 "$HIST" >"$tmp/out" 2>"$tmp/err"
+expect $? "diff of a first version alone" 2 invalid_argument
+# each line: the command, then what its output must hold
+for t in \
+    "sheet --of 2026-07 $HIST|unit_price_USD,flat_USD,unit_price_EUR,flat_EUR" \
+    "sheet --of 2026-01 $HIST|,10.00," \
+    "diff $HIST|\"old\":{\"catalog\":\"acme-crm\",\"version\":\"2026-07\"},\"new\":{\"catalog\":\"acme-crm\",\"version\":\"2027-01\"}" \
+    "diff --old 2026-01 --new 2026-07 $HIST $HIST|\"old\":\"10.00\",\"new\":\"12.00\"" \
+    "diff --new 2026-07 $HIST|\"version\":\"2026-01\"},\"new\""; do
+    cmd=${t%%|*} want=${t#*|}
+    # shellcheck disable=SC2086
+    if "$P" $cmd >"$tmp/out" 2>"$tmp/err" && grep -qF "$want" "$tmp/out"; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL pricing $cmd: no $want in $(head -c 300 "$tmp/out")"; fail=$((fail + 1))
+    fi
+done
+"$P" sheet --of 2026-07 "$HIST" >"$tmp/sheet.csv" 2>"$tmp/err" &&
+    "$P" import --of 2026-07 "$HIST" "$tmp/sheet.csv" >"$tmp/h.json" 2>"$tmp/err" &&
+    "$P" sheet --of 2026-07 "$tmp/h.json" >"$tmp/sheet2.csv" 2>"$tmp/err" &&
+    "$P" import --of 2026-07 "$tmp/h.json" "$tmp/sheet2.csv" >"$tmp/h2.json" 2>"$tmp/err"
+if cmp -s "$tmp/sheet.csv" "$tmp/sheet2.csv" && cmp -s "$tmp/h.json" "$tmp/h2.json"; then
+    pass=$((pass + 1))
+else
+    echo "FAIL sheet/import round trip of a version of a history"; fail=$((fail + 1))
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

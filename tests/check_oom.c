@@ -240,6 +240,38 @@ START_TEST(test_envelope)
 }
 END_TEST
 
+/* A history of three versions, one with two currencies (contract 1.2):
+ * its load shares strings and charges through tables of its own. */
+START_TEST(test_history)
+{
+    size_t clen;
+    char *cat = read_all("tests/cases/history-validate/catalog.json", &clen);
+    static const char req[] =
+        "{\"spec\":\"team\",\"sku\":{\"edition\":\"pro\",\"users\":9},"
+        "\"plan\":\"month\",\"type\":\"renew\",\"current_end\":"
+        "\"2027-02-01\",\"date\":\"2027-02-01\",\"bought\":\"2026-08-01\","
+        "\"currency\":\"EUR\"}";
+    sweep(op_quote, cat, clen, req, strlen(req), 0);
+    sweep(op_quote, cat, clen, req, strlen(req), 1);
+    free(cat);
+}
+END_TEST
+
+/* The seller tools on a catalog in four currencies (contract 1.2): the
+ * sheet's and the import's per-currency columns, amount objects written. */
+START_TEST(test_seller_currencies)
+{
+    size_t clen;
+    char *cat = read_all("tests/cases/market-validate/catalog.json", &clen);
+    static const char reqs[] =
+        "{\"spec\":\"lic\",\"currency\":\"KWD\"}\n"
+        "{\"spec\":\"std\",\"sku\":{\"edition\":\"pro\",\"users\":20},"
+        "\"plan\":\"month\",\"currency\":\"JPY\"}\n";
+    sweep(op_seller, cat, clen, reqs, strlen(reqs), 0);
+    free(cat);
+}
+END_TEST
+
 START_TEST(test_seller)
 {
     size_t clen;
@@ -267,6 +299,8 @@ int main(void)
     tcase_add_test(tc, test_quote_persistent);
     tcase_add_test(tc, test_envelope);
     tcase_add_test(tc, test_seller);
+    tcase_add_test(tc, test_history);
+    tcase_add_test(tc, test_seller_currencies);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

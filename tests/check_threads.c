@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* check_threads.c - one catalog shared by 16 threads, each quoting 10,000
- * mixed valid and invalid requests through the JSON driver: every result
+/* check_threads.c - one catalog and one catalog history shared by 16
+ * threads, each quoting 10,000 mixed valid and invalid requests through
+ * the JSON driver: every result
  * must equal the serial run's, byte for byte. Also checks a document at
  * the maximum nesting depth from a thread with a 64 KiB stack. Built with
  * -fsanitize=thread by `make check-tsan`. */
@@ -36,8 +37,25 @@ static const char *const requests[] = {
 };
 #define NREQ (sizeof requests / sizeof requests[0])
 
-static pricing_catalog *catalog;
-static char *expected[NREQ];
+/* Contract 1.2: requests of a catalog history (three versions, one of
+ * them in two currencies), quoted by the same threads. */
+static const char *const hrequests[] = {
+    "{\"spec\":\"team\",\"sku\":{\"edition\":\"basic\",\"users\":5},"
+    "\"plan\":\"month\",\"date\":\"2026-08-01\",\"currency\":\"EUR\"}",
+    "{\"spec\":\"team\",\"sku\":{\"edition\":\"pro\",\"users\":7},"
+    "\"plan\":\"year\",\"type\":\"renew\",\"current_end\":\"2026-09-01\","
+    "\"date\":\"2026-09-01\",\"bought\":\"2026-02-01\"}",
+    "{\"spec\":\"team\",\"sku\":{\"edition\":\"basic\",\"users\":5},"
+    "\"plan\":\"month\"}",
+    "{\"spec\":\"team\",\"sku\":{\"edition\":\"basic\",\"users\":5},"
+    "\"plan\":\"month\",\"date\":\"2020-01-01\"}",
+    "{\"spec\":\"team\",\"sku\":{\"edition\":\"basic\",\"users\":5},"
+    "\"plan\":\"month\",\"currency\":\"EUR\"}",
+};
+#define NHREQ (sizeof hrequests / sizeof hrequests[0])
+
+static pricing_catalog *catalog, *history;
+static char *expected[NREQ + NHREQ];
 
 static char *quote_once(pricing_quote *q, pricing_buffer *buf, size_t i)
 {
@@ -45,8 +63,12 @@ static char *quote_once(pricing_quote *q, pricing_buffer *buf, size_t i)
     int rc;
     pricing_error_init(&err);
     /* Valid or not, the buffer holds what the CLI would print. */
-    rc = pricing_quote_json(buf, catalog, requests[i], strlen(requests[i]), q,
-                            0, &err);
+    if (i < NREQ)
+        rc = pricing_quote_json(buf, catalog, requests[i],
+                                strlen(requests[i]), q, 0, &err);
+    else
+        rc = pricing_quote_json(buf, history, hrequests[i - NREQ],
+                                strlen(hrequests[i - NREQ]), q, 0, &err);
     (void)rc;
     return buf->data;
 }
@@ -60,7 +82,7 @@ static void *worker(void *arg)
     if (pricing_quote_new(&q, NULL) != 0)
         return (void *)1;
     for (k = 0; k < PER_THREAD; k++) {
-        size_t i = (k * 7 + t) % NREQ;
+        size_t i = (k * 7 + t) % (NREQ + NHREQ);
         if (strcmp(quote_once(q, &buf, i), expected[i]) != 0)
             bad++;
     }
@@ -113,7 +135,13 @@ int main(void)
         fprintf(stderr, "setup: %s\n", err.message);
         return 99;
     }
-    for (i = 0; i < NREQ; i++)
+    snprintf(path, sizeof path, "%s/tests/cases/history-validate/catalog.json",
+             SRCDIR);
+    if (pricing_catalog_load_file(&history, path, &err) != 0) {
+        fprintf(stderr, "setup: %s\n", err.message);
+        return 99;
+    }
+    for (i = 0; i < NREQ + NHREQ; i++)
         expected[i] = strdup(quote_once(q, &buf, i));
     for (i = 0; i < THREADS; i++)
         if (pthread_create(&th[i], NULL, worker, (void *)i) != 0)
@@ -133,11 +161,12 @@ int main(void)
     printf("64 KiB stack at depth %d: %s\n", PRICING_MAX_DEPTH,
            res ? "FAILED" : "ok");
 
-    for (i = 0; i < NREQ; i++)
+    for (i = 0; i < NREQ + NHREQ; i++)
         free(expected[i]);
     pricing_quote_free(q);
     pricing_buffer_dispose(&buf);
     pricing_catalog_free(catalog);
+    pricing_catalog_free(history);
     printf("%d passed, %d failed\n", (bad == 0) + !res, (bad != 0) + !!res);
     return bad == 0 && !res ? 0 : 1;
 }

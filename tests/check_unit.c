@@ -31,6 +31,7 @@ int main(void)
     srunner_add_suite(sr, unit_api_suite());
     srunner_add_suite(sr, unit_lines_suite());
     srunner_add_suite(sr, unit_error_suite());
+    srunner_add_suite(sr, unit_versions_suite());
     srunner_add_suite(sr, unit_suggest_suite());
     srunner_add_suite(sr, unit_info_suite());
     srunner_run_all(sr, CK_NORMAL);

@@ -13,6 +13,7 @@ Suite *unit_catalog_suite(void);
 Suite *unit_api_suite(void);
 Suite *unit_lines_suite(void);
 Suite *unit_error_suite(void);
+Suite *unit_versions_suite(void);
 Suite *unit_suggest_suite(void);
 Suite *unit_info_suite(void);
 

@@ -671,7 +671,8 @@ START_TEST(test_code_names)
         "missing_attribute", "quantity_out_of_range", "quantity_step",
         "plan_not_offered", "count_not_allowed", "trial_not_offered",
         "sku_unavailable", "invalid_argument", "out_of_memory", "io_error",
-        "not_an_upgrade", "not_a_scale_out"};
+        "not_an_upgrade", "not_a_scale_out", "currency_not_offered",
+        "no_version"};
     int i;
     ck_assert_int_eq((int)(sizeof names / sizeof names[0]),
                      PRICING_CODE_COUNT_);
@@ -695,7 +696,7 @@ START_TEST(test_version)
 {
     ck_assert_str_eq(pricing_version_string(), PRICING_VERSION_STRING);
     ck_assert_uint_eq(pricing_version_hex(), PRICING_VERSION_HEX);
-    ck_assert_str_eq(pricing_format_version(), "1.1");
+    ck_assert_str_eq(pricing_format_version(), "1.2");
     ck_assert_uint_eq(pricing_error_size(), sizeof(pricing_error));
 }
 END_TEST

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "catalog_parse.h"
+#include "history.h"
 
 /* KooGallery reserves these attribute ids for its own use; compared
  * without regard to ASCII case, since "OS" would collide as well. */
@@ -21,16 +22,19 @@ static int same_ascii_nocase(const char *a, const char *b)
     return *a == *b;
 }
 
-static int koogallery(const pricing_catalog *cat, pricing_error *err)
+/* prefix: "" or "/versions/N" (a version of a history). */
+static int koogallery(const pricing_catalog *cat, const char *prefix,
+                      pricing_error *err)
 {
-    char path[128];
+    char path[160];
     size_t s, a, k;
 
     for (s = 0; s < cat->nspecs; s++) {
         const pricing__spec *spec = &cat->specs[s];
         if (spec->trial_days &&
             (spec->trial_days < 3 || spec->trial_days > 180)) {
-            snprintf(path, sizeof path, "/specs/%zu/trial_days", s);
+            snprintf(path, sizeof path, "%s/specs/%zu/trial_days", prefix,
+                     s);
             return pricing__error_at(err, PRICING_INVALID_VALUE, path,
                                      "koogallery: trial_days is from 3 to "
                                      "180, not %llu",
@@ -39,8 +43,8 @@ static int koogallery(const pricing_catalog *cat, pricing_error *err)
         for (a = 0; a < spec->nattrs; a++)
             for (k = 0; reserved_ids[k]; k++)
                 if (same_ascii_nocase(spec->attrs[a].id, reserved_ids[k])) {
-                    snprintf(path, sizeof path, "/specs/%zu/attributes/%zu/id",
-                             s, a);
+                    snprintf(path, sizeof path,
+                             "%s/specs/%zu/attributes/%zu/id", prefix, s, a);
                     return pricing__error_at(err, PRICING_INVALID_VALUE, path,
                                              "koogallery: the attribute id "
                                              "\"%s\" is reserved",
@@ -58,8 +62,27 @@ int pricing_catalog_check_rules(const pricing_catalog *cat, const char *rules,
     if (!cat || !rules)
         return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                                  "pricing_catalog_check_rules: NULL argument");
-    if (strcmp(rules, "koogallery") == 0)
-        return koogallery(cat, err);
+    if (strcmp(rules, "koogallery") == 0) {
+        const pricing__history *h = cat->hist;
+        char prefix[32];
+        size_t v, c;
+        int rc;
+        if (!h)
+            return koogallery(cat, "", err);
+        /* Every version of a history, in every currency it sells (the
+         * rules of this set do not depend on the currency; a rule that
+         * did would be checked on each). */
+        for (v = 0; v < h->nversions; v++)
+            for (c = 0; c < h->versions[v].ncats; c++) {
+                if (h->is_history)
+                    snprintf(prefix, sizeof prefix, "/versions/%zu", v);
+                else
+                    prefix[0] = '\0';
+                if ((rc = koogallery(h->versions[v].cats[c], prefix, err)) != 0)
+                    return rc;
+            }
+        return 0;
+    }
     return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                              "unknown rule set \"%.64s\" (known: koogallery)",
                              rules);

@@ -13,9 +13,37 @@ const char *pricing__cw_text(const pricing__cw *cw, const pricing__amount *a)
     return t ? t : a->text;
 }
 
+/* The text of a's peer in currency c. */
+static const char *peer_text(const pricing__cw *cw, const pricing__amount *a,
+                             size_t c)
+{
+    const pricing__amount *p = pricing__peer(cw->peers, a, c);
+    return p ? pricing__cw_text(cw, p) : "0";
+}
+
 void pricing__cw_amount(pricing__cw *cw, const pricing__amount *a)
 {
-    pricing__w_cstr(cw->w, pricing__cw_text(cw, a));
+    size_t c;
+    if (!cw->peers || cw->peers->ncur < 2) {
+        pricing__w_cstr(cw->w, pricing__cw_text(cw, a));
+        return;
+    }
+    pricing__w_open(cw->w, '{');
+    for (c = 0; c < cw->peers->ncur; c++) {
+        pricing__w_key(cw->w, cw->peers->cats[c]->currency);
+        pricing__w_cstr(cw->w, peer_text(cw, a, c));
+    }
+    pricing__w_close(cw->w, '}');
+}
+
+int pricing__cw_zero_everywhere(const pricing__cw *cw,
+                                const pricing__amount *a)
+{
+    size_t c, n = cw->peers ? cw->peers->ncur : 1;
+    for (c = 0; c < n; c++)
+        if (strcmp(c ? peer_text(cw, a, c) : pricing__cw_text(cw, a), "0"))
+            return 0;
+    return 1;
 }
 
 /* The significant part of an amount text: no leading zeros before the
@@ -332,12 +360,41 @@ void pricing__cw_spec(pricing__cw *cw, const pricing__spec *spec)
 
 /* ---------------------------------------------------------------- catalog */
 
-void pricing__cw_catalog(pricing__cw *cw, const pricing_catalog *cat)
+/* Contract 1.2: "currencies", "effective", "existing_from". */
+static void write_v12_head(pricing__w *w, const pricing__hversion *hv)
+{
+    size_t c;
+    if (hv->ncats > 1) {
+        PRICING__W_KEY(w, "currencies");
+        pricing__w_open(w, '[');
+        for (c = 1; c < hv->ncats; c++) {
+            pricing__w_elem(w);
+            pricing__w_cstr(w, hv->cats[c]->currency);
+        }
+        pricing__w_close(w, ']');
+    }
+    if (hv->effective_s) {
+        PRICING__W_KEY(w, "effective");
+        pricing__w_cstr(w, hv->effective_s);
+    }
+    if (hv->existing_s) {
+        PRICING__W_KEY(w, "existing_from");
+        pricing__w_cstr(w, hv->existing_s);
+    }
+}
+
+static void write_version(pricing__cw *cw, const pricing_catalog *cat)
 {
     pricing__w *w = cw->w;
     int iso = pricing__currency_minor_units(cat->currency);
+    pricing__peers peers;
     size_t i;
 
+    if (pricing__peers_init(&peers, cat) != 0) {
+        w->failed = 1;
+        return;
+    }
+    cw->peers = &peers;
     pricing__w_open(w, '{');
     pricing__w_catalog_ids(w, cat);
     PRICING__W_KEY(w, "currency");
@@ -347,6 +404,8 @@ void pricing__cw_catalog(pricing__cw *cw, const pricing_catalog *cat)
         PRICING__W_KEY(w, "minor_units");
         pricing__w_u64(w, cat->minor_units);
     }
+    if (cat->hv)
+        write_v12_head(w, cat->hv);
     pricing__w_rounding(w, cat);
     pricing__w_key(w, "specs");
     pricing__w_open(w, '[');
@@ -354,6 +413,34 @@ void pricing__cw_catalog(pricing__cw *cw, const pricing_catalog *cat)
         pricing__w_elem(w);
         pricing__cw_spec(cw, &cat->specs[i]);
     }
+    pricing__w_close(w, ']');
+    pricing__w_close(w, '}');
+    cw->peers = NULL;
+    pricing__peers_dispose(&peers);
+}
+
+void pricing__cw_catalog(pricing__cw *cw, const pricing_catalog *cat)
+{
+    const pricing__history *h = cat->hist;
+    const pricing__override *ov = cw->ov;
+    pricing__w *w = cw->w;
+    size_t v;
+
+    if (!h || !h->is_history) {
+        write_version(cw, cat->hv ? cat->hv->cats[0] : cat);
+        return;
+    }
+    pricing__w_open(w, '{');
+    PRICING__W_KEY(w, "catalog");
+    pricing__w_cstr(w, cat->id);
+    PRICING__W_KEY(w, "versions");
+    pricing__w_open(w, '[');
+    for (v = 0; v < h->nversions; v++) {
+        pricing__w_elem(w);
+        cw->ov = &h->versions[v] == cat->hv ? ov : NULL;
+        write_version(cw, h->versions[v].cats[0]);
+    }
+    cw->ov = ov;
     pricing__w_close(w, ']');
     pricing__w_close(w, '}');
 }
@@ -370,6 +457,7 @@ int pricing_catalog_write_json(pricing_buffer *buf,
     pricing__w_start(&w, buf);
     cw.w = &w;
     cw.ov = NULL;
+    cw.peers = NULL;
     pricing__cw_catalog(&cw, cat);
     if (pricing__w_done(&w) != 0 ||
         ((flags & PRICING_JSON_PRETTY) && pricing__w_pretty(buf) != 0))

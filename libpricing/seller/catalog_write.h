@@ -12,6 +12,7 @@
 
 #include "catalog_head.h"
 #include "model.h"
+#include "peers.h"
 #include "writer.h"
 
 /* Replaces amount texts while writing (a filled-in sheet); text() returns
@@ -24,8 +25,13 @@ typedef struct pricing__override {
 typedef struct pricing__cw {
     pricing__w *w;
     const pricing__override *ov; /* NULL: none */
+    /* Contract 1.2: with more than one currency, amounts are written as
+     * amount objects of their peers (set by pricing__cw_catalog). */
+    const pricing__peers *peers; /* NULL: plain amounts */
 } pricing__cw;
 
+/* The catalog; a version of a history writes the whole history, the
+ * override (if any) replacing that version's amounts only. */
 void pricing__cw_catalog(pricing__cw *cw, const pricing_catalog *cat);
 
 void pricing__cw_spec(pricing__cw *cw, const pricing__spec *spec);
@@ -49,6 +55,10 @@ void pricing__cw_amount(pricing__cw *cw, const pricing__amount *a);
 
 /* The text an amount is written with (override or as loaded). */
 const char *pricing__cw_text(const pricing__cw *cw, const pricing__amount *a);
+/* 1 when a (and each of its peers) is written "0": a flat fee not
+ * written. */
+int pricing__cw_zero_everywhere(const pricing__cw *cw,
+                                const pricing__amount *a);
 
 /* 1 when two amount texts name the same value ("19.9" and "019.90"). */
 int pricing__amount_text_equal(const char *a, const char *b);

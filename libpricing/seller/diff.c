@@ -21,6 +21,14 @@ typedef struct differ {
     size_t added, removed, changed;
     int failed;
     pricing_buffer a, b; /* scratch: canonical JSON of two values */
+    /* Contract 1.2: a pass over another currency of the two catalogs
+     * writes its amount entries (with "currency") and sends every other
+     * entry, already reported by the default currency's pass, to sink. */
+    const char *currency; /* NULL: the default currency's pass */
+    const char *label;    /* "currency" of amount entries, or NULL */
+    int in_amount;
+    pricing__w *out, sink;
+    pricing_buffer sinkbuf;
 } differ;
 
 /* Where an entry is, from the spec down; unset parts are left out. */
@@ -41,13 +49,23 @@ enum { ADDED, REMOVED, CHANGED };
 
 static void entry_open(differ *d, int change, const where *at)
 {
-    pricing__w *w = d->w;
-    *(change == ADDED ? &d->added : change == REMOVED ? &d->removed
-                                                       : &d->changed) += 1;
+    pricing__w *w;
+    if (d->currency && !d->in_amount) {
+        d->sinkbuf.size = 0;
+        d->w = &d->sink;
+    } else {
+        *(change == ADDED ? &d->added : change == REMOVED ? &d->removed
+                                                           : &d->changed) += 1;
+    }
+    w = d->w;
     pricing__w_elem(w);
     pricing__w_open(w, '{');
     pricing__w_key(w, "change");
     pricing__w_cstr(w, change_names[change]);
+    if (d->label && d->in_amount) {
+        pricing__w_key(w, "currency");
+        pricing__w_cstr(w, d->label);
+    }
     if (at->spec) {
         pricing__w_key(w, "spec");
         pricing__w_cstr(w, at->spec->id);
@@ -85,6 +103,7 @@ static void entry_open(differ *d, int change, const where *at)
 static void entry_close(differ *d)
 {
     pricing__w_close(d->w, '}');
+    d->w = d->out;
 }
 
 /* An entry whose old and new values are amounts. */
@@ -93,7 +112,9 @@ static void amount_entry(differ *d, const where *at, const pricing__amount *a,
 {
     if (a && b && pricing__amount_text_equal(a->text, b->text))
         return;
+    d->in_amount = 1;
     entry_open(d, !a ? ADDED : !b ? REMOVED : CHANGED, at);
+    d->in_amount = 0;
     if (a) {
         pricing__w_key(d->w, "old");
         pricing__cw_amount(&d->cw, a);
@@ -128,6 +149,7 @@ static pricing__cw scratch(pricing__w *sw, pricing_buffer *buf)
     pricing__w_start(sw, buf);
     cw.w = sw;
     cw.ov = NULL;
+    cw.peers = NULL;
     return cw;
 }
 
@@ -196,7 +218,9 @@ static void diff_rule(differ *d, where *at, const pricing__rule *a,
             part_value(d, &d->a, a, i);
         if (i < nb)
             part_value(d, &d->b, b, i);
+        d->in_amount = 1; /* a part's prices: an entry of every currency */
         raw_entry(d, at, i < na ? &d->a : NULL, i < nb ? &d->b : NULL);
+        d->in_amount = 0;
     }
     at->tier = 0;
     at->kind = NULL;
@@ -499,6 +523,27 @@ static void diff_catalog(differ *d, const pricing_catalog *a,
     }
 }
 
+/* Contract 1.2: the prices of every other currency both catalogs sell,
+ * after the default currency's pass. */
+static void diff_currencies(differ *d, const pricing_catalog *a,
+                            const pricing_catalog *b)
+{
+    size_t i, k;
+    if (!a->hv || !b->hv)
+        return;
+    for (i = 1; i < a->hv->ncats && !d->failed; i++) {
+        const pricing_catalog *va = a->hv->cats[i];
+        for (k = 0; k < b->hv->ncats; k++)
+            if (memcmp(b->hv->cats[k]->currency, va->currency, 4) == 0)
+                break;
+        if (k == b->hv->ncats)
+            continue;
+        d->currency = d->label = va->currency;
+        diff_catalog(d, va, b->hv->cats[k]);
+        d->currency = d->label = NULL;
+    }
+}
+
 static void catalog_name(pricing__w *w, const char *key,
                          const pricing_catalog *cat)
 {
@@ -515,11 +560,18 @@ int pricing__diff_members(pricing__w *w, const pricing_catalog *a,
     memset(&d, 0, sizeof d);
     d.w = w;
     d.cw.w = w;
+    d.out = w;
+    pricing__w_start(&d.sink, &d.sinkbuf);
     catalog_name(w, "old", a);
     catalog_name(w, "new", b);
     pricing__w_key(w, "changes");
     pricing__w_open(w, '[');
+    /* With several currencies, every amount entry says its currency. */
+    if ((a->hv && a->hv->ncats > 1) || (b->hv && b->hv->ncats > 1))
+        d.label = a->currency;
     diff_catalog(&d, a, b);
+    d.label = NULL;
+    diff_currencies(&d, a, b);
     pricing__w_close(w, ']');
     pricing__w_key(w, "summary");
     pricing__w_open(w, '{');
@@ -532,7 +584,8 @@ int pricing__diff_members(pricing__w *w, const pricing_catalog *a,
     pricing__w_close(w, '}');
     pricing_buffer_dispose(&d.a);
     pricing_buffer_dispose(&d.b);
-    return d.failed ? -1 : 0;
+    pricing_buffer_dispose(&d.sinkbuf);
+    return d.failed || d.sink.failed ? -1 : 0;
 }
 
 int pricing_catalog_diff(pricing_buffer *buf, const pricing_catalog *old_cat,

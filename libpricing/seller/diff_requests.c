@@ -11,6 +11,8 @@
 #include "diff.h"
 #include "error.h"
 #include "memory.h"
+#include "quote.h"
+#include "request.h"
 #include "writer.h"
 
 #define TOP 5 /* the largest increases and decreases kept */
@@ -25,12 +27,15 @@ typedef struct priced {
     pricing_error err;
     char *total; /* the rounded total, a copy */
     mpq_t value;
+    const char *from; /* new side: the day its price applies, or NULL */
+    unsigned minor;   /* the decimals of the quote's currency */
 } priced;
 
 typedef struct top_row {
     size_t line;
     mpz_t diff; /* over 10^scale */
     char *old_total, *new_total;
+    unsigned scale; /* the decimals the difference is written with */
 } top_row;
 
 typedef struct comparer {
@@ -49,6 +54,27 @@ typedef struct comparer {
 
 /* ---------------------------------------------------------------- pricing */
 
+/* Contract 1.2: the first day the new version prices this request. A
+ * subscription bought before the version's effective date keeps its old
+ * price until existing_from; new orders and later subscriptions pay the
+ * new price from effective. NULL when the version has no dates. */
+static const char *new_price_from(const pricing_catalog *v,
+                                  const pricing_request *req)
+{
+    const pricing__when *w = &req->when;
+    const pricing__date *bought = w->has_bought ? &w->bought
+                                  : w->has_date ? &w->date : NULL;
+    const char *eff = pricing_catalog_effective(v);
+    char day[11];
+
+    if (!eff)
+        return NULL;
+    if (req->type == PRICING__NEW || !bought)
+        return eff;
+    pricing__date_format(day, bought);
+    return strcmp(day, eff) < 0 ? pricing_catalog_existing_from(v) : eff;
+}
+
 static void price(comparer *c, int which, const char *line, size_t len,
                   priced *out)
 {
@@ -58,6 +84,7 @@ static void price(comparer *c, int which, const char *line, size_t len,
 
     out->ok = 0;
     out->total = NULL;
+    out->from = NULL;
     pricing_error_init(&out->err);
     if (len > PRICING_MAX_REQUEST_BYTES) {
         pricing__error_at(&out->err, PRICING_LIMIT_EXCEEDED, "",
@@ -65,7 +92,12 @@ static void price(comparer *c, int which, const char *line, size_t len,
                           PRICING_MAX_REQUEST_BYTES);
         return;
     }
-    rc = pricing_request_parse(&req, c->cat[which], line, len, &out->err);
+    /* Each side is priced by its own version, whatever the request's date
+     * would choose in the history. */
+    rc = pricing__request_parse_pinned(&req, c->cat[which], line, len,
+                                       &out->err);
+    if (rc == 0 && which == 1)
+        out->from = new_price_from(c->cat[1], req);
     if (rc == 0)
         rc = pricing_quote_compute(c->quote[which], req, &out->err);
     pricing_request_free(req);
@@ -80,6 +112,7 @@ static void price(comparer *c, int which, const char *line, size_t len,
         return;
     }
     pricing_quote_total_mpq(out->value, c->quote[which]);
+    out->minor = c->quote[which]->minor_units;
     out->ok = 1;
 }
 
@@ -92,9 +125,24 @@ static void write_error(pricing__w *w, const char *key,
     pricing__w_error(w, e, NULL, 0);
 }
 
+/* diff, over 10^from, written with to <= from decimals: the decimals of
+ * the request's currency (exact: both totals have at most that many). */
+static void write_difference(pricing__w *w, const mpz_t diff, unsigned from,
+                             unsigned to)
+{
+    mpz_t v, p;
+    mpz_init(v);
+    mpz_init(p);
+    mpz_ui_pow_ui(p, 10, from - to);
+    mpz_divexact(v, diff, p);
+    pricing__w_dec(w, v, to, 0);
+    mpz_clear(v);
+    mpz_clear(p);
+}
+
 static void write_totals(pricing__w *w, size_t line, const char *old_total,
                          const char *new_total, const mpz_t diff,
-                         unsigned scale)
+                         unsigned scale, unsigned row_scale)
 {
     pricing__w_key(w, "line");
     pricing__w_u64(w, line);
@@ -103,7 +151,7 @@ static void write_totals(pricing__w *w, size_t line, const char *old_total,
     pricing__w_key(w, "new_total");
     pricing__w_cstr(w, new_total);
     pricing__w_key(w, "difference");
-    pricing__w_dec(w, diff, scale, 0);
+    write_difference(w, diff, scale, row_scale);
 }
 
 /* ---------------------------------------------------------------- summary */
@@ -137,6 +185,7 @@ static int top_add(top_row *rows, size_t *n, size_t line, const mpz_t diff,
     mpz_init_set(rows[i].diff, diff);
     rows[i].old_total = o;
     rows[i].new_total = nw;
+    rows[i].scale = a->minor > b->minor ? a->minor : b->minor;
     (*n)++;
     return 0;
 }
@@ -161,7 +210,7 @@ static void write_top(comparer *c, const char *key, const top_row *rows,
         pricing__w_elem(c->w);
         pricing__w_open(c->w, '{');
         write_totals(c->w, rows[i].line, rows[i].old_total, rows[i].new_total,
-                     rows[i].diff, c->scale);
+                     rows[i].diff, c->scale, rows[i].scale);
         pricing__w_close(c->w, '}');
     }
     pricing__w_close(c->w, ']');
@@ -212,6 +261,11 @@ static int status_of(const priced *a, const priced *b, const mpz_t diff)
     return a->ok ? STOPS_VALID : b->ok ? BECOMES_VALID : INVALID;
 }
 
+static unsigned row_scale(const priced *a, const priced *b)
+{
+    return a->minor > b->minor ? a->minor : b->minor;
+}
+
 static void compare_line(comparer *c, const char *line, size_t len)
 {
     pricing__w *w = c->w;
@@ -256,7 +310,11 @@ static void compare_line(comparer *c, const char *line, size_t len)
     }
     if (p[0].ok && p[1].ok) {
         pricing__w_key(w, "difference");
-        pricing__w_dec(w, diff, c->scale, 0);
+        write_difference(w, diff, c->scale, row_scale(&p[0], &p[1]));
+    }
+    if (p[1].from) {
+        pricing__w_key(w, "new_price_from");
+        pricing__w_cstr(w, p[1].from);
     }
     pricing__w_close(w, '}');
     for (i = 0; i < 2; i++) {
@@ -284,14 +342,26 @@ static void compare_all(comparer *c, const char *text, size_t len)
     pricing__w_close(c->w, ']');
 }
 
+/* The most decimals of any currency a version sells (a request may ask
+ * for any of them). */
+static unsigned max_minor_units(const pricing_catalog *v)
+{
+    unsigned m = v->minor_units;
+    size_t i;
+    for (i = 0; v->hv && i < v->hv->ncats; i++)
+        if (v->hv->cats[i]->minor_units > m)
+            m = v->hv->cats[i]->minor_units;
+    return m;
+}
+
 static int start(comparer *c, const pricing_catalog *a,
                  const pricing_catalog *b, pricing_error *err)
 {
     memset(c, 0, sizeof *c);
     c->cat[0] = a;
     c->cat[1] = b;
-    c->scale = a->minor_units > b->minor_units ? a->minor_units
-                                               : b->minor_units;
+    c->scale = max_minor_units(a) > max_minor_units(b) ? max_minor_units(a)
+                                                       : max_minor_units(b);
     mpz_init(c->pow);
     mpz_ui_pow_ui(c->pow, 10, c->scale);
     if (pricing_quote_new(&c->quote[0], err) != 0 ||

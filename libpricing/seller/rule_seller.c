@@ -8,7 +8,6 @@
 /* {"up_to": N|null, "unit_price": P[, "flat": F]}. */
 static void write_tier(pricing__cw *cw, const pricing__tier *t)
 {
-    const char *flat = pricing__cw_text(cw, &t->flat);
     pricing__w *w = cw->w;
     pricing__w_open(w, '{');
     pricing__w_key(w, "up_to");
@@ -20,9 +19,9 @@ static void write_tier(pricing__cw *cw, const pricing__tier *t)
     pricing__cw_amount(cw, &t->unit);
     /* An absent flat fee loads as "0": writing it back would only add
      * noise to every tier. */
-    if (strcmp(flat, "0") != 0) {
+    if (!pricing__cw_zero_everywhere(cw, &t->flat)) {
         pricing__w_key(w, "flat");
-        pricing__w_cstr(w, flat);
+        pricing__cw_amount(cw, &t->flat);
     }
     pricing__w_close(w, '}');
 }

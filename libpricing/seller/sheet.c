@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* sheet.c - a catalog's price sheet: its rows, as CSV or JSON. */
+#include <stdio.h>
 #include <string.h>
 
 #include "catalog_write.h"
@@ -123,6 +124,17 @@ const char *pricing__row_key(const pricing__row *row, int col, char *tmp)
     }
 }
 
+void pricing__sheet_price_column(char name[32], const pricing__peers *p,
+                                 size_t c, int flat)
+{
+    const char *base = pricing__sheet_columns[flat ? PRICING__COL_FLAT
+                                                   : PRICING__COL_UNIT_PRICE];
+    if (p->ncur < 2)
+        snprintf(name, 32, "%s", base);
+    else
+        snprintf(name, 32, "%s_%s", base, p->cats[c]->currency);
+}
+
 /* ---------------------------------------------------------------- CSV */
 
 /* A spreadsheet evaluates a cell that starts with one of these (OWASP,
@@ -168,6 +180,7 @@ static void csv_cstr(pricing__w *w, const char *s)
 typedef struct sheet_out {
     pricing__w *w;
     pricing__cw cw;
+    pricing__peers peers; /* contract 1.2: the other currencies' amounts */
     int json;
     int template_;
     pricing_buffer sku;    /* the current SKU's JSON text */
@@ -193,15 +206,23 @@ static int sku_text(sheet_out *o, const pricing__row *row)
 static void csv_row(sheet_out *o, const pricing__row *row)
 {
     char tmp[24];
+    size_t c;
     int col;
     csv_field(o->w, row->spec->id, strlen(row->spec->id), 1);
     csv_field(o->w, o->sku.data, o->sku.size, 0);
     for (col = PRICING__COL_PLAN; col <= PRICING__COL_ROUND; col++)
         csv_cstr(o->w, pricing__row_key(row, col, tmp));
-    csv_cstr(o->w, row->price && !o->template_
-                       ? pricing__cw_text(&o->cw, row->price) : "");
-    csv_cstr(o->w, row->flat && !o->template_
-                       ? pricing__cw_text(&o->cw, row->flat) : "");
+    /* A price and a flat column per currency, in the catalog's order. */
+    for (c = 0; c < o->peers.ncur; c++) {
+        const pricing__amount *price = row->price
+            ? pricing__peer(&o->peers, row->price, c) : NULL;
+        const pricing__amount *flat = row->flat
+            ? pricing__peer(&o->peers, row->flat, c) : NULL;
+        csv_cstr(o->w, price && !o->template_
+                           ? pricing__cw_text(&o->cw, price) : "");
+        csv_cstr(o->w, flat && !o->template_
+                           ? pricing__cw_text(&o->cw, flat) : "");
+    }
     pricing__w_raw(o->w, "\r\n", 2);
 }
 
@@ -280,10 +301,18 @@ static void sheet_head(sheet_out *o, const pricing_catalog *cat)
 {
     pricing__w *w = o->w;
     int col;
+    size_t c;
     if (!o->json) {
-        for (col = 0; col < PRICING__COL_COUNT; col++)
+        for (col = 0; col < PRICING__COL_UNIT_PRICE; col++)
             csv_field(w, pricing__sheet_columns[col],
                       strlen(pricing__sheet_columns[col]), col == 0);
+        for (c = 0; c < o->peers.ncur; c++) {
+            char name[32];
+            pricing__sheet_price_column(name, &o->peers, c, 0);
+            csv_cstr(w, name);
+            pricing__sheet_price_column(name, &o->peers, c, 1);
+            csv_cstr(w, name);
+        }
         pricing__w_raw(w, "\r\n", 2);
         return;
     }
@@ -291,6 +320,15 @@ static void sheet_head(sheet_out *o, const pricing_catalog *cat)
     pricing__w_catalog_ids(w, cat);
     pricing__w_key(w, "currency");
     pricing__w_cstr(w, cat->currency);
+    if (o->peers.ncur > 1) { /* prices are amount objects */
+        pricing__w_key(w, "currencies");
+        pricing__w_open(w, '[');
+        for (c = 0; c < o->peers.ncur; c++) {
+            pricing__w_elem(w);
+            pricing__w_cstr(w, o->peers.cats[c]->currency);
+        }
+        pricing__w_close(w, ']');
+    }
     pricing__w_key(w, "template");
     pricing__w_lit(w, o->template_ ? "true" : "false");
     pricing__w_key(w, "rows");
@@ -325,8 +363,13 @@ int pricing_catalog_sheet(pricing_buffer *buf, const pricing_catalog *cat,
                                      spec_id));
     }
     memset(&o, 0, sizeof o);
+    if (cat->hv)
+        cat = cat->hv->cats[0]; /* the version, in its default currency */
+    if (pricing__peers_init(&o.peers, cat) != 0)
+        return pricing__nomem(err);
     o.w = &w;
     o.cw.w = &w;
+    o.cw.peers = &o.peers;
     o.json = (flags & PRICING_SHEET_JSON) != 0;
     o.template_ = (flags & PRICING_SHEET_TEMPLATE) != 0;
     pricing__w_start(&w, buf);
@@ -339,6 +382,7 @@ int pricing_catalog_sheet(pricing_buffer *buf, const pricing_catalog *cat,
         pricing__w_close(&w, '}');
     }
     pricing_buffer_dispose(&o.sku);
+    pricing__peers_dispose(&o.peers);
     if (rc != 0)
         w.failed = 1;
     if (pricing__w_done(&w) != 0 ||

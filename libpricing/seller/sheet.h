@@ -9,6 +9,7 @@
 #define PRICING_SHEET_H
 
 #include "model.h"
+#include "peers.h"
 
 typedef enum pricing__row_kind {
     PRICING__ROW_FIXED,
@@ -60,5 +61,10 @@ int pricing__spec_rows(const pricing__spec *spec, pricing__row_fn fn,
 /* The text of a key column of row (plan .. round; not spec, sku or the
  * prices): "" where it does not apply. tmp holds numbers (24 bytes). */
 const char *pricing__row_key(const pricing__row *row, int col, char *tmp);
+
+/* The name of a price column: "unit_price" and "flat", or with several
+ * currencies "unit_price_USD" and "flat_USD" for currency c. */
+void pricing__sheet_price_column(char name[32], const pricing__peers *p,
+                                 size_t c, int flat);
 
 #endif

@@ -37,7 +37,12 @@ typedef struct importer {
     const pricing_catalog *cat;
     pricing__csv csv;
     int field[PRICING__COL_COUNT]; /* each column's field index */
-    const char *names[PRICING__COL_COUNT];
+    const char **names;            /* each field's column name */
+    /* Contract 1.2: with several currencies, a price and a flat column
+     * per currency ("unit_price_USD", "flat_USD"): pfield[2 c + flat]. */
+    pricing__peers peers;
+    int *pfield;
+    char (*pnames)[32];
     size_t ncols;                  /* fields in the header */
     slot *slots;
     size_t mask, used;
@@ -175,10 +180,32 @@ static int read_header(importer *im, pricing_error *err)
         im->field[col] = -1;
     c->names = c->fields; /* errors name the header's own text */
     c->nnames = c->nfields;
+    if (c->nfields > PRICING__COL_COUNT + 2 * im->peers.ncur)
+        return pricing__csv_error(c, err, PRICING_UNKNOWN_FIELD,
+                                  PRICING__COL_COUNT + 2 * im->peers.ncur,
+                                  "more columns than a sheet has");
     for (i = 0; i < c->nfields; i++) {
         for (col = 0; col < PRICING__COL_COUNT; col++)
             if (strcmp(c->fields[i], pricing__sheet_columns[col]) == 0)
                 break;
+        if (im->peers.ncur > 1 &&
+            (col == PRICING__COL_UNIT_PRICE || col == PRICING__COL_FLAT))
+            col = PRICING__COL_COUNT; /* named per currency instead */
+        if (col == PRICING__COL_COUNT && im->peers.ncur > 1) {
+            size_t k;
+            for (k = 0; k < 2 * im->peers.ncur; k++)
+                if (strcmp(c->fields[i], im->pnames[k]) == 0)
+                    break;
+            if (k < 2 * im->peers.ncur && im->pfield[k] >= 0)
+                return pricing__csv_error(c, err, PRICING_DUPLICATE_KEY, i,
+                                          "the column %s appears twice",
+                                          im->pnames[k]);
+            if (k < 2 * im->peers.ncur) {
+                im->pfield[k] = (int)i;
+                im->names[i] = im->pnames[k];
+                continue;
+            }
+        }
         if (col == PRICING__COL_COUNT) {
             char msg[PRICING_ERROR_MESSAGE_SIZE];
             pricing__choices ch;
@@ -199,8 +226,18 @@ static int read_header(importer *im, pricing_error *err)
         im->field[col] = (int)i;
         im->names[i] = pricing__sheet_columns[col];
     }
+    for (i = 0; i < 2 * im->peers.ncur && im->peers.ncur > 1; i++)
+        if (im->pfield[i] < 0) {
+            char path[64];
+            snprintf(path, sizeof path, "/row/1/column/%s", im->pnames[i]);
+            return pricing__error_at(err, PRICING_MISSING_FIELD, path,
+                                     "the header has no column %s",
+                                     im->pnames[i]);
+        }
     for (col = 0; col < PRICING__COL_COUNT; col++)
-        if (im->field[col] < 0) {
+        if (im->field[col] < 0 &&
+            !(im->peers.ncur > 1 && (col == PRICING__COL_UNIT_PRICE ||
+                                     col == PRICING__COL_FLAT))) {
             char path[64];
             snprintf(path, sizeof path, "/row/1/column/%s",
                      pricing__sheet_columns[col]);
@@ -419,7 +456,11 @@ static int check_amount(importer *im, int col, const char *def,
     return 0;
 }
 
-static int store_prices(importer *im, const pricing__row *row)
+/* The price cells of one currency: price and flat are the amounts of
+ * that currency (first: the default, whose price keys the row). */
+static int store_one(importer *im, const pricing__row *row,
+                     const pricing__amount *pamount,
+                     const pricing__amount *famount, int first)
 {
     const char *price = "", *flat = "";
     const slot *dup;
@@ -438,18 +479,40 @@ static int store_prices(importer *im, const pricing__row *row)
     if (bad)
         return -1;
     /* An unavailable SKU's row is keyed by the SKU itself. */
-    dup = slot_find(im, row->price ? (const void *)row->price
-                                   : (const void *)row->sku);
+    dup = first ? slot_find(im, row->price ? (const void *)row->price
+                                           : (const void *)row->sku)
+                : NULL;
     if (dup)
         return cell_error(im, PRICING_SKU_DUPLICATE,
                           row->price ? PRICING__COL_UNIT_PRICE
                                      : PRICING__COL_KIND,
                           "this row repeats row %zu", dup->row);
-    if (slot_put(im, row->price ? (const void *)row->price
+    if (!first && !row->price)
+        return 0;
+    if (slot_put(im, row->price ? (const void *)pamount
                                 : (const void *)row->sku, price) != 0 ||
-        (row->flat && slot_put(im, row->flat, flat) != 0))
+        (row->flat && slot_put(im, famount, flat) != 0))
         return nomem(im);
     return 0;
+}
+
+static int store_prices(importer *im, const pricing__row *row)
+{
+    size_t c;
+    int bad = 0;
+    if (im->peers.ncur < 2)
+        return store_one(im, row, row->price, row->flat, 1);
+    for (c = 0; c < im->peers.ncur; c++) {
+        im->field[PRICING__COL_UNIT_PRICE] = im->pfield[2 * c];
+        im->field[PRICING__COL_FLAT] = im->pfield[2 * c + 1];
+        bad |= store_one(im, row,
+                         row->price ? pricing__peer(&im->peers, row->price, c)
+                                    : NULL,
+                         row->flat ? pricing__peer(&im->peers, row->flat, c)
+                                   : NULL,
+                         c == 0);
+    }
+    return bad ? -1 : 0;
 }
 
 static int read_row(importer *im)
@@ -566,6 +629,7 @@ static int write_catalog(importer *im, pricing_buffer *buf, unsigned flags,
     ov.ctx = im;
     cw.w = &w;
     cw.ov = &ov;
+    cw.peers = NULL;
     pricing__w_start(&w, buf);
     pricing__cw_catalog(&cw, im->cat);
     if (pricing__w_done(&w) != 0)
@@ -627,6 +691,26 @@ static void import(importer *im, pricing_buffer *buf, unsigned flags)
         keep(im, &e);
 }
 
+/* The names of the price columns and room for every field's name. */
+static int price_columns(importer *im)
+{
+    size_t k;
+    if (pricing__peers_init(&im->peers, im->cat) != 0)
+        return -1;
+    im->names = calloc(PRICING__COL_COUNT + 2 * im->peers.ncur,
+                       sizeof *im->names);
+    im->pfield = malloc(2 * im->peers.ncur * sizeof *im->pfield);
+    im->pnames = malloc(2 * im->peers.ncur * sizeof *im->pnames);
+    if (!im->names || !im->pfield || !im->pnames)
+        return -1;
+    for (k = 0; k < 2 * im->peers.ncur; k++) {
+        im->pfield[k] = -1;
+        pricing__sheet_price_column(im->pnames[k], &im->peers, k / 2,
+                                    (int)(k % 2));
+    }
+    return 0;
+}
+
 int pricing_catalog_import_sheet(pricing_buffer *buf,
                                  const pricing_catalog *cat, const char *csv,
                                  size_t len, unsigned flags,
@@ -640,12 +724,12 @@ int pricing_catalog_import_sheet(pricing_buffer *buf,
                                  "pricing_catalog_import_sheet: NULL "
                                  "argument");
     memset(&im, 0, sizeof im);
-    im.cat = cat;
+    im.cat = cat->hv ? cat->hv->cats[0] : cat;
     pricing__csv_init(&im.csv, csv ? csv : "", len);
     im.touched = calloc(cat->nspecs, 1);
     im.errors = malloc(MAX_ERRORS * sizeof *im.errors);
     pricing_error_init(&im.first);
-    if (!im.touched || !im.errors) {
+    if (!im.touched || !im.errors || price_columns(&im) != 0) {
         rc = pricing__nomem(err);
     } else {
         import(&im, buf, flags);
@@ -661,6 +745,10 @@ int pricing_catalog_import_sheet(pricing_buffer *buf,
         }
     }
     pricing__csv_dispose(&im.csv);
+    pricing__peers_dispose(&im.peers);
+    free(im.pfield);
+    free(im.pnames);
+    free(im.names);
     free(im.slots);
     free(im.touched);
     free(im.errors);

@@ -37,7 +37,8 @@ from __future__ import annotations
 from typing import Tuple
 
 from . import _lib
-from ._api import AfterTrial, Catalog, Line, Quote, Summary, quote_envelope
+from ._api import (AfterTrial, Catalog, Line, Quote, Summary, Version,
+                   quote_envelope)
 from ._info import Attribute, CatalogWarning, Price, Sku, Spec
 from .errors import (
     ERROR_CLASSES,
@@ -60,6 +61,7 @@ __all__ = [
     "Line",
     "AfterTrial",
     "Summary",
+    "Version",
     "quote_envelope",
     "Spec",
     "Attribute",

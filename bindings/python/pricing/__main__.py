@@ -110,6 +110,21 @@ class _OutputError(Exception):
     """Standard output could not be written."""
 
 
+def _version_name(value: Optional[bytes]) -> Optional[str]:
+    """A version id given on the command line (--of, --old, --new)."""
+    return None if value is None else value.decode("utf-8", "surrogateescape")
+
+
+def _version_names(catalog: "_api.Catalog", name: Optional[str]) -> List[str]:
+    """The version ids of catalog, oldest first; invalid_argument (as the C
+    command) when name is given and is not one of them."""
+    names = [v.version or "" for v in catalog.versions]
+    if name is not None and name not in names:
+        raise errors.make("invalid_argument",
+                          f'the catalog has no version "{name[:64]}"')
+    return names
+
+
 def _name(data: bytes) -> bytes:
     """The name messages give a file: "<stdin>" for "-"."""
     return b"<stdin>" if data == b"-" else data
@@ -310,7 +325,8 @@ class _Cli:
                 out = catalog._sheet_bytes(
                     "json" if json_format else "csv", self.value.get("spec"),
                     "template" in self.value,
-                    bool(self.flags & _lib.JSON_PRETTY))
+                    bool(self.flags & _lib.JSON_PRETTY),
+                    _version_name(self.value.get("of")))
         except errors.PricingError as e:
             return self.report(e, args[0])
         # a CSV sheet ends its own last line
@@ -322,9 +338,12 @@ class _Cli:
         try:
             with _api.Catalog.load(args[0]) as catalog:
                 source = None
+                version = _version_name(self.value.get("of"))
+                _version_names(catalog, version)  # the C order: before SHEET
                 data = self.read_file(args[1], _lib.MAX_CATALOG_BYTES)
                 source = _name(args[1])
-                return self.result(catalog._import_bytes(data, self.flags))
+                return self.result(catalog._import_bytes(data, self.flags,
+                                                         version))
         except errors.PricingError as e:
             document = getattr(e, "document", None)
             if not document:
@@ -337,20 +356,40 @@ class _Cli:
             return self.finish(self.status_of(e.code))
 
     def diff(self, args: List[bytes]) -> int:
-        """pricing diff [--requests FILE] OLD NEW."""
+        """pricing diff [--requests FILE] [--old V] [--new V] OLD [NEW]."""
         source: Optional[bytes] = args[0]
         try:
             with _api.Catalog.load(args[0]) as old:
+                if len(args) == 1:
+                    source = None
+                    return self._diff(old, None)
                 source = args[1]
                 with _api.Catalog.load(args[1]) as new:
                     source = None
-                    requests = self.value.get("requests")
-                    jsonl = None if requests is None else \
-                        self.read_file(requests, _lib.MAX_CATALOG_BYTES)
-                    return self.result(old._diff_bytes(new, jsonl,
-                                                       self.flags))
+                    return self._diff(old, new)
         except errors.PricingError as e:
             return self.report(e, source)
+
+    def _diff(self, old: "_api.Catalog",
+              new: Optional["_api.Catalog"]) -> int:
+        """The versions as cli/commands.c picks them, then the diff."""
+        new_v = _version_name(self.value.get("new"))
+        old_v = _version_name(self.value.get("old"))
+        names = _version_names(new or old, new_v)
+        if new is not None or old_v is not None:
+            _version_names(old, old_v)
+        else:  # one history: the version before the new one
+            at = names.index(new_v) if new_v is not None else len(names) - 1
+            if at == 0:
+                raise errors.make("invalid_argument",
+                                  "diff of one catalog: it needs an earlier "
+                                  "version than the new one")
+            old_v = names[at - 1]
+        requests = self.value.get("requests")
+        jsonl = None if requests is None else \
+            self.read_file(requests, _lib.MAX_CATALOG_BYTES)
+        return self.result(old._diff_bytes(new or old, jsonl, self.flags,
+                                           old_v, new_v))
 
     # -- the command line (cli/options.c)
 

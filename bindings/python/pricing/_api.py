@@ -14,7 +14,7 @@ from typing import Any, Dict, Optional, Tuple, Union, cast
 
 from . import _encode, _info, _lib, errors
 from ._handle import Handle, ThreadState
-from ._results import AfterTrial, Line, Quote, Summary
+from ._results import AfterTrial, Line, Quote, Summary, Version, _date
 
 __all__ = [
     "Catalog",
@@ -22,6 +22,7 @@ __all__ = [
     "Line",
     "AfterTrial",
     "Summary",
+    "Version",
     "quote_envelope",
     "PathLike",
 ]
@@ -54,7 +55,7 @@ class Catalog:
 
     __slots__ = ("_handle", "_finalizer", "_local", "_id", "_version",
                  "_currency", "_minor_units", "_spec_count", "_sku_count",
-                 "__weakref__")
+                 "_currencies", "_versions", "__weakref__")
     _handle: Handle
     _finalizer: "weakref.finalize"
     _local: threading.local
@@ -64,6 +65,8 @@ class Catalog:
     _minor_units: int
     _spec_count: int
     _sku_count: int
+    _currencies: Tuple[str, ...]
+    _versions: Tuple[Version, ...]
 
     def __init__(self) -> None:
         raise TypeError("use Catalog.load(path) or Catalog.from_json(doc)")
@@ -81,6 +84,8 @@ class Catalog:
         self._minor_units = int(_c.pricing_catalog_minor_units(ptr))
         self._spec_count = int(_c.pricing_catalog_spec_count(ptr))
         self._sku_count = int(_c.pricing_catalog_sku_count(ptr))
+        self._currencies = _currencies(ptr)
+        self._versions = _versions(ptr)
         return self
 
     @classmethod
@@ -154,6 +159,18 @@ class Catalog:
     def minor_units(self) -> int:
         """The currency's decimals."""
         return self._minor_units
+
+    @property
+    def currencies(self) -> Tuple[str, ...]:
+        """The currencies the (newest) version sells, the default first: a
+        request's ``currency`` picks one (contract 1.2)."""
+        return self._currencies
+
+    @property
+    def versions(self) -> Tuple[Version, ...]:
+        """The versions of a catalog history, oldest first; a plain catalog
+        is one version. A request's ``date`` (and ``bought``) picks one."""
+        return self._versions
 
     @property
     def spec_count(self) -> int:
@@ -247,13 +264,14 @@ class Catalog:
 
     # -- seller tools (docs/seller-tools.md)
 
-    def _buffer_call(self, fn: Any, *args: Any) -> bytes:
+    def _buffer_call(self, fn: Any, *args: Any,
+                     version: Optional[str] = None) -> bytes:
         """fn(buf, catalog, *args, err) into a fresh buffer (raises
-        PricingError)."""
+        PricingError); ``version`` picks a version of a history."""
         ptr = self._handle.acquire()
         buf = _lib.Buffer()
         try:
-            fn(byref(buf), ptr, *args, _lib.Error())
+            fn(byref(buf), _version_ptr(ptr, version), *args, _lib.Error())
             return _lib.take(buf)
         finally:
             _c.pricing_buffer_dispose(byref(buf))
@@ -268,7 +286,8 @@ class Catalog:
 
     def _sheet_bytes(self, format: str = "csv",
                      spec: Union[None, str, bytes] = None,
-                     template: bool = False, pretty: bool = False) -> bytes:
+                     template: bool = False, pretty: bool = False,
+                     version: Optional[str] = None) -> bytes:
         if format not in ("csv", "json"):
             raise errors.make("invalid_argument",
                               "format is \"csv\" or \"json\"")
@@ -284,20 +303,24 @@ class Catalog:
         flags = (_lib.SHEET_JSON if format == "json" else _lib.SHEET_CSV) \
             | (_lib.SHEET_TEMPLATE if template else 0) \
             | (_lib.JSON_PRETTY if pretty and format == "json" else 0)
-        return self._buffer_call(_c.pricing_catalog_sheet, spec_b, flags)
+        return self._buffer_call(_c.pricing_catalog_sheet, spec_b, flags,
+                                 version=version)
 
     def sheet(self, format: str = "csv", spec: Optional[str] = None,
-              template: bool = False, pretty: bool = False) -> str:
+              template: bool = False, pretty: bool = False,
+              version: Optional[str] = None) -> str:
         """The price sheet: one row per price of every SKU x plan, as RFC
         4180 CSV (``format="csv"``, CRLF line ends, a header row) or JSON
         (``"json"``; ``pretty`` indents it). ``spec`` keeps one spec's
         rows (unknown: RequestError unknown_spec); ``template`` leaves the
-        prices empty for a seller to fill in."""
-        return self._sheet_bytes(format, spec, template, pretty
+        prices empty for a seller to fill in. ``version`` names a version
+        of a catalog history (default: the newest); with several
+        currencies the sheet has a price and a flat column per currency."""
+        return self._sheet_bytes(format, spec, template, pretty, version
                                  ).decode("utf-8")
 
     def _import_bytes(self, csv: Union[str, bytes],
-                      flags: int = 0) -> bytes:
+                      flags: int = 0, version: Optional[str] = None) -> bytes:
         if isinstance(csv, str):
             data = csv.encode("utf-8", "surrogatepass")
         elif isinstance(csv, (bytes, bytearray, memoryview)):
@@ -308,8 +331,9 @@ class Catalog:
         buf = _lib.Buffer()
         err = _lib.Error()
         try:
-            rc = _c.pricing_catalog_import_sheet(byref(buf), ptr, data,
-                                                 len(data), flags, err)
+            rc = _c.pricing_catalog_import_sheet(
+                byref(buf), _version_ptr(ptr, version), data, len(data),
+                flags, err)
             out = _lib.take(buf)
         finally:
             _c.pricing_buffer_dispose(byref(buf))
@@ -326,47 +350,94 @@ class Catalog:
         raise exc
 
     def import_sheet(self, csv: Union[str, bytes],
-                     pretty: bool = False) -> str:
+                     pretty: bool = False,
+                     version: Optional[str] = None) -> str:
         """This catalog with the prices of a filled-in CSV sheet (str or
         bytes), as canonical catalog JSON (load it with
         :meth:`from_json`). A rejected sheet raises the PricingError of its
         first bad cell (path ``/row/N/column/NAME``, ``line`` the row,
         ``column`` the column), with ``errors``: every bad cell as a
         PricingError, and ``document``: the JSON ``pricing import``
-        prints (None when the sheet was not read: a closed catalog)."""
-        return self._import_bytes(csv, _lib.JSON_PRETTY if pretty else 0
-                                  ).decode("utf-8")
+        prints (None when the sheet was not read: a closed catalog).
+        ``version`` names the version of a history the sheet prices
+        (default: the newest); the whole history comes back."""
+        return self._import_bytes(csv, _lib.JSON_PRETTY if pretty else 0,
+                                  version).decode("utf-8")
 
     def _diff_bytes(self, other: "Catalog", requests: Any = None,
-                    flags: int = 0) -> bytes:
+                    flags: int = 0, old_version: Optional[str] = None,
+                    new_version: Optional[str] = None) -> bytes:
         if not isinstance(other, Catalog):
             raise TypeError("diff takes another Catalog")
         jsonl = None if requests is None else _jsonl(requests)
         other_ptr = other._handle.acquire()
         try:
+            new_ptr = _version_ptr(other_ptr, new_version)
             if jsonl is None:
-                return self._buffer_call(_c.pricing_catalog_diff, other_ptr,
-                                         flags)
+                return self._buffer_call(_c.pricing_catalog_diff, new_ptr,
+                                         flags, version=old_version)
             return self._buffer_call(_c.pricing_catalog_diff_requests,
-                                     other_ptr, jsonl, len(jsonl), flags)
+                                     new_ptr, jsonl, len(jsonl), flags,
+                                     version=old_version)
         finally:
             other._handle.release()
 
-    def diff(self, other: "Catalog", requests: Any = None) -> Dict[str, Any]:
+    def diff(self, other: "Catalog", requests: Any = None,
+             old_version: Optional[str] = None,
+             new_version: Optional[str] = None) -> Dict[str, Any]:
         """The price changes from this catalog (old) to ``other`` (new):
         ``{"old", "new", "changes": [...], "summary": {...}}``. With
         ``requests`` (JSON Lines text, or an iterable of requests as dicts
         or JSON text), also ``"requests"``: each one's old and new total
-        (or error) and the difference, and ``"requests_summary"``."""
+        (or error) and the difference, and ``"requests_summary"``.
+        ``old_version`` and ``new_version`` name versions of catalog
+        histories (default: the newest of each); ``a.diff(a, old_version=
+        "2026-01", new_version="2026-07")`` compares two versions of one."""
         return cast(Dict[str, Any],
-                    json.loads(self._diff_bytes(other, requests)))
+                    json.loads(self._diff_bytes(other, requests, 0,
+                                                old_version, new_version)))
 
     def diff_json(self, other: "Catalog", requests: Any = None,
-                  pretty: bool = False) -> str:
+                  pretty: bool = False, old_version: Optional[str] = None,
+                  new_version: Optional[str] = None) -> str:
         """:meth:`diff` as the JSON text ``pricing diff`` prints."""
         return self._diff_bytes(other, requests,
-                                _lib.JSON_PRETTY if pretty else 0
-                                ).decode("utf-8")
+                                _lib.JSON_PRETTY if pretty else 0,
+                                old_version, new_version).decode("utf-8")
+
+
+def _currencies(ptr: int) -> Tuple[str, ...]:
+    """The currencies catalog ``ptr`` sells, the default first."""
+    n = int(_c.pricing_catalog_currency_count(ptr))
+    return tuple(_lib.optional_text(_c.pricing_catalog_currency_at(ptr, i))
+                 or "" for i in range(n))
+
+
+def _versions(ptr: int) -> Tuple[Version, ...]:
+    """The versions of catalog ``ptr``, oldest first."""
+    out = []
+    for i in range(int(_c.pricing_catalog_version_count(ptr))):
+        v = _c.pricing_catalog_version_at(ptr, i)
+        out.append(Version(
+            version=_lib.optional_text(_c.pricing_catalog_version(v)),
+            effective=_date(_lib.optional_text(_c.pricing_catalog_effective(v))),
+            existing_from=_date(_lib.optional_text(
+                _c.pricing_catalog_existing_from(v))),
+            currencies=_currencies(v)))
+    return tuple(out)
+
+
+def _version_ptr(ptr: int, version: Optional[str]) -> int:
+    """The handle of the version named ``version`` of catalog ``ptr`` (the
+    catalog itself, its newest version, for None)."""
+    if version is None:
+        return ptr
+    for i in range(int(_c.pricing_catalog_version_count(ptr))):
+        v = _c.pricing_catalog_version_at(ptr, i)
+        if _lib.optional_text(_c.pricing_catalog_version(v)) == version:
+            return cast(int, v)
+    raise errors.make("invalid_argument",
+                      f'the catalog has no version "{version[:64]}"')
 
 
 def _jsonl(requests: Any) -> bytes:

@@ -130,6 +130,13 @@ _FUNCTIONS = {
     "pricing_catalog_minor_units": (c_int, [c_void_p]),
     "pricing_catalog_spec_count": (c_size_t, [c_void_p]),
     "pricing_catalog_sku_count": (c_size_t, [c_void_p]),
+    # Contract 1.2: currencies and versions.
+    "pricing_catalog_currency_count": (c_size_t, [c_void_p]),
+    "pricing_catalog_currency_at": (c_char_p, [c_void_p, c_size_t]),
+    "pricing_catalog_version_count": (c_size_t, [c_void_p]),
+    "pricing_catalog_version_at": (c_void_p, [c_void_p, c_size_t]),
+    "pricing_catalog_effective": (c_char_p, [c_void_p]),
+    "pricing_catalog_existing_from": (c_char_p, [c_void_p]),
     "pricing_quote_new": (c_int, [HandleP, ErrorP]),
     "pricing_quote_free": (None, [c_void_p]),
     "pricing_buffer_dispose": (None, [BufferP]),

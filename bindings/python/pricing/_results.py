@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Dict, List, Optional, Tuple, cast
 
-__all__ = ["Line", "AfterTrial", "Quote", "Summary"]
+__all__ = ["Line", "AfterTrial", "Quote", "Summary", "Version"]
 
 
 def _date(value: Optional[str]) -> Optional[datetime.date]:
@@ -281,5 +281,31 @@ class Summary(_Document):
         """The number of SKUs over all specs."""
         return cast(int, self._d()["skus"])
 
+    @property
+    def currencies(self) -> Tuple[str, ...]:
+        """Contract 1.2: every currency sold, the default first (the one
+        currency when the catalog lists no ``currencies``)."""
+        return tuple(self._d().get("currencies", (self.currency,)))
+
+    @property
+    def versions(self) -> Tuple[Dict[str, Any], ...]:
+        """Contract 1.2: a history's versions, oldest first, as the
+        summary's objects (``version``, ``effective``, ``existing_from``,
+        ``currencies``, ``specs``, ``skus``); empty for a catalog."""
+        return tuple(self._d().get("versions", ()))
+
     def __repr__(self) -> str:
         return f"<Summary {self._json}>"
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a catalog (contract 1.2): its ``version`` id (None
+    only for a plain catalog without one), ``effective`` and
+    ``existing_from`` dates (None when the catalog has no effective date),
+    and the ``currencies`` it sells, the default first."""
+
+    version: Optional[str]
+    effective: Optional[datetime.date]
+    existing_from: Optional[datetime.date]
+    currencies: Tuple[str, ...]

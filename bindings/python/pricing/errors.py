@@ -26,7 +26,8 @@ class                           codes
                                 quantity_out_of_range, quantity_step,
                                 plan_not_offered, count_not_allowed,
                                 trial_not_offered, sku_unavailable,
-                                not_an_upgrade, not_a_scale_out (1.1)
+                                not_an_upgrade, not_a_scale_out (1.1),
+                                currency_not_offered, no_version (1.2)
 :class:`InvalidArgumentError`   invalid_argument (also a ValueError)
 :class:`PricingMemoryError`     out_of_memory (also a MemoryError)
 :class:`PricingIOError`         io_error (also an OSError, see below)
@@ -189,7 +190,8 @@ class RequestError(PricingError):
     unknown_attribute, unknown_value, missing_attribute,
     quantity_out_of_range, quantity_step, plan_not_offered,
     count_not_allowed, trial_not_offered, sku_unavailable; and, from
-    contract 1.1, not_an_upgrade and not_a_scale_out."""
+    contract 1.1, not_an_upgrade and not_a_scale_out; from contract 1.2,
+    currency_not_offered and no_version."""
 
 
 class InvalidArgumentError(PricingError, ValueError):
@@ -300,6 +302,9 @@ ERROR_CLASSES: Mapping[str, Type[PricingError]] = {
     # Contract 1.1 (lifecycle quotes); mapped ahead of the library.
     "not_an_upgrade": RequestError,
     "not_a_scale_out": RequestError,
+    # Contract 1.2 (several currencies, catalog versions).
+    "currency_not_offered": RequestError,
+    "no_version": RequestError,
     "invalid_argument": InvalidArgumentError,
     "out_of_memory": PricingMemoryError,
     "io_error": PricingIOError,

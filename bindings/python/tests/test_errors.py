@@ -46,6 +46,8 @@ CATEGORY = {
     "sku_unavailable": pricing.RequestError,
     "not_an_upgrade": pricing.RequestError,
     "not_a_scale_out": pricing.RequestError,
+    "currency_not_offered": pricing.RequestError,
+    "no_version": pricing.RequestError,
     "invalid_argument": pricing.InvalidArgumentError,
     "out_of_memory": pricing.PricingMemoryError,
     "io_error": pricing.PricingIOError,
