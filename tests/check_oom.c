@@ -265,34 +265,35 @@ START_TEST(test_envelope)
 }
 END_TEST
 
-START_TEST(test_seller)
+/* Both sweeps of op over examples/catalog.json and the JSON Lines reqs. */
+static void sweep_example(op_fn op, const char *reqs)
 {
     size_t clen;
     char *cat = read_all("examples/catalog.json", &clen);
-    static const char reqs[] =
-        "{\"spec\":\"starter\",\"plan\":\"month\",\"count\":3}\n"
-        "{\"spec\":\"standard\",\"sku\":{\"edition\":\"pro\",\"users\":20},"
-        "\"plan\":\"month\"}\n"
-        "{\"spec\":\"nope\"}\n";
-    sweep(op_seller, cat, clen, reqs, strlen(reqs), 0);
-    sweep(op_seller, cat, clen, reqs, strlen(reqs), 1);
+    sweep(op, cat, clen, reqs, strlen(reqs), 0);
+    sweep(op, cat, clen, reqs, strlen(reqs), 1);
     free(cat);
+}
+
+START_TEST(test_seller)
+{
+    sweep_example(op_seller,
+                  "{\"spec\":\"starter\",\"plan\":\"month\",\"count\":3}\n"
+                  "{\"spec\":\"standard\",\"sku\":{\"edition\":\"pro\","
+                  "\"users\":20},\"plan\":\"month\"}\n"
+                  "{\"spec\":\"nope\"}\n");
 }
 END_TEST
 
+/* Quotes, an unknown spec, a syntax error and a last line without '\n'. */
 START_TEST(test_jsonl)
 {
-    size_t clen;
-    char *cat = read_all("examples/catalog.json", &clen);
-    static const char reqs[] =
-        "{\"spec\":\"starter\",\"plan\":\"month\",\"count\":3}\n"
-        "{\"spec\":\"nope\"}\n"
-        "{\"spec\":\n"
-        "{\"spec\":\"standard\",\"sku\":{\"edition\":\"pro\",\"users\":20},"
-        "\"plan\":\"month\"}";
-    sweep(op_jsonl, cat, clen, reqs, strlen(reqs), 0);
-    sweep(op_jsonl, cat, clen, reqs, strlen(reqs), 1);
-    free(cat);
+    sweep_example(op_jsonl,
+                  "{\"spec\":\"starter\",\"plan\":\"month\",\"count\":3}\n"
+                  "{\"spec\":\"nope\"}\n"
+                  "{\"spec\":\n"
+                  "{\"spec\":\"standard\",\"sku\":{\"edition\":\"pro\","
+                  "\"users\":20},\"plan\":\"month\"}");
 }
 END_TEST
 

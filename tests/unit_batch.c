@@ -147,12 +147,12 @@ START_TEST(test_jsonl_large_numbers)
                      0);
     ck_assert_uint_eq(done, 2);
     ck_assert_uint_eq(rejected, 2);
+#define EMPTY_LINE                                                          \
+    "{\"error\":{\"code\":\"json_syntax\",\"path\":\"\",\"message\":"        \
+    "\"empty document\",\"line\":1,\"column\":1,\"input_line\":"
     snprintf(want, sizeof want, "%s18446744073709551614}}\n%s"
-             "18446744073709551615}}\n",
-             "{\"error\":{\"code\":\"json_syntax\",\"path\":\"\",\"message\":"
-             "\"empty document\",\"line\":1,\"column\":1,\"input_line\":",
-             "{\"error\":{\"code\":\"json_syntax\",\"path\":\"\",\"message\":"
-             "\"empty document\",\"line\":1,\"column\":1,\"input_line\":");
+             "18446744073709551615}}\n", EMPTY_LINE, EMPTY_LINE);
+#undef EMPTY_LINE
     ck_assert_str_eq(got.data, want);
     pricing_buffer_dispose(&got);
     pricing_catalog_free(cat);
