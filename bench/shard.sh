@@ -9,9 +9,16 @@
 # and bench/bench built in BUILDDIR. Prints the seconds, lines per second
 # and CPUs used (CPU seconds of all processes per wall second) of the
 # fastest of 3 runs of each, and checks that all give the same bytes.
+# Then, when a Python here imports the binding (and `distributed`:
+# Debian's python3-distributed), the same file through
+# Catalog.quote_jsonl in one Python process and through
+# examples/dask_batch.py on a local Dask cluster of one worker process a
+# core (timed with the cluster's start, and without it as the script
+# reports it).
 set -eu
 
 builddir=${1:-${PRICING_BUILDDIR:-.}}
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
 lines=${2:-1000000}
 bench=$builddir/bench/bench
 [ -x "$builddir/bench/.libs/bench" ] && bench=$builddir/bench/.libs/bench
@@ -77,7 +84,17 @@ sharded=$(best_of_3 sharded.jsonl parallel --pipe --keep-order --block 4M \
 # through parallel's perl process); needs a seekable file.
 part=$(best_of_3 part.jsonl parallel --pipepart -a "$tmp/in.jsonl" \
     --keep-order --block 4M -j"$jobs" "$job")
+# Each job numbers its block's lines from 1, so an error object's
+# "input_line" is its line in the block; one output line per input line,
+# so the output's own line number is the line in the whole input.
+renumber() {
+    awk '{ if (match($0, /"input_line":[0-9]+}}$/))
+               $0 = substr($0, 1, RSTART - 1) "\"input_line\":" NR "}}"
+           print }' "$1" >"$1.renumbered"
+    mv "$1.renumbered" "$1"
+}
 for f in sharded part; do
+    renumber "$tmp/$f.jsonl"
     cmp -s "$tmp/single.jsonl" "$tmp/$f.jsonl" ||
         { echo "shard.sh: $f output differs" >&2; exit 1; }
 done
@@ -97,5 +114,44 @@ printf '%-60s %7.2f %12.0f %6.2f\n' \
 printf '%-60s %7.2f %12.0f %6.2f\n' \
     "parallel --pipepart -a FILE --keep-order --block 4M -j$jobs ..." \
     "$part" "$(echo "$lines / $part" | bc -l)" "$part_cpus"
-printf 'speed-up: --pipe %.2fx, --pipepart %.2fx; outputs identical\n' \
+printf 'speed-up: --pipe %.2fx, --pipepart %.2fx; outputs identical (input_line renumbered)\n' \
     "$(echo "$single / $sharded" | bc -l)" "$(echo "$single / $part" | bc -l)"
+
+# ---------------------------------------------------------------- Python
+python=
+for p in ${PYTHON:-python3} /usr/bin/python3; do
+    if command -v "$p" >/dev/null 2>&1 &&
+       "$p" -c 'import distributed' >/dev/null 2>&1; then
+        python=$p
+        break
+    fi
+done
+[ -n "$python" ] || {
+    echo "shard.sh: no Python with distributed (apt-get install python3-distributed): Python rows skipped"
+    exit 0
+}
+export PYTHONPATH="$srcdir/bindings/python${PYTHONPATH:+:$PYTHONPATH}"
+export PRICING_LIBRARY="$builddir/.libs/libpricing.so"
+one=$(best_of_3 python.jsonl "$python" -c '
+import sys, pricing
+with pricing.Catalog.load(sys.argv[1]) as c:
+    sys.stdout.buffer.write(c.quote_jsonl(sys.stdin.buffer.read()))
+' "$tmp/catalog.json")
+dask=$(best_of_3 dask.jsonl "$python" "$srcdir/examples/dask_batch.py" \
+    --workers "$jobs" --stats "$tmp/catalog.json" - "$tmp/in.jsonl")
+# The last run's own figure: pricing on a running cluster.
+inner=$(sed -n 's/.* in \([0-9.]*\) s:.*/\1/p' "$tmp/stderr")
+for f in python dask; do
+    cmp -s "$tmp/single.jsonl" "$tmp/$f.jsonl" ||
+        { echo "shard.sh: $f output differs" >&2; exit 1; }
+done
+read -r one one_cpus <<<"$one"
+read -r dask dask_cpus <<<"$dask"
+printf '%-60s %7.2f %12.0f %6.2f\n' "Python quote_jsonl, one process" \
+    "$one" "$(echo "$lines / $one" | bc -l)" "$one_cpus"
+printf '%-60s %7.2f %12.0f %6.2f\n' \
+    "dask_batch.py, local cluster, $jobs workers x 1 thread" \
+    "$dask" "$(echo "$lines / $dask" | bc -l)" "$dask_cpus"
+printf '%-60s %7.2f %12.0f\n' "  ... of which pricing (cluster running)" \
+    "$inner" "$(echo "$lines / $inner" | bc -l)"
+printf 'Python and Dask outputs identical to pricing batch\n'

@@ -654,6 +654,27 @@ pricing_quote_json(pricing_buffer *buf, const pricing_catalog *catalog,
                    pricing_quote *quote, unsigned flags, pricing_error *err);
 
 /*
+ * Many requests in one call: jsonl is JSON Lines (len bytes, as `pricing
+ * batch` reads them), each line a request. APPENDS to out the exact bytes
+ * `pricing batch` writes for those lines: each quote or error object and
+ * a newline, error objects ending with "input_line": N, counted from
+ * first_line (1 for a whole stream; the number of the chunk's first line
+ * when a stream is priced in chunks). Lines end at '\n'; a last line
+ * without one counts, an empty text has none. A line longer than
+ * PRICING_MAX_REQUEST_BYTES is answered limit_exceeded. A rejected line is
+ * an answer, not a failure: the call returns 0 and counts it in
+ * *rejected. *lines_done is the number of lines answered (both counters
+ * may be NULL). On failure (invalid_argument, out_of_memory) out keeps the
+ * answers of the first *lines_done lines, so the caller can resume after
+ * them. quote is NULL or a quote object to reuse; flags must be 0.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_quote_jsonl(pricing_buffer *out, size_t *lines_done,
+                    size_t *rejected, const pricing_catalog *catalog,
+                    const char *jsonl, size_t len, uint64_t first_line,
+                    pricing_quote *quote, unsigned flags, pricing_error *err);
+
+/*
  * Parses a request document into a typed request for catalog
  * (*out is new, free it with pricing_request_free).
  */

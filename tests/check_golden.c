@@ -9,7 +9,9 @@
  *   envelope  pricing_envelope_quote_json
  *   validate  pricing_catalog_load_file [+ pricing_catalog_check_rules]
  *             + pricing_catalog_write_summary
- *   batch     pricing_catalog_load_file + pricing_quote_json per line
+ *   batch     pricing_catalog_load_file + pricing_quote_json per line,
+ *             then pricing_quote_jsonl (all lines at once, one line a
+ *             call, two lines a call)
  *   sheet     pricing_catalog_load_file + pricing_catalog_sheet
  *   import    pricing_catalog_load_file + pricing_catalog_import_sheet
  *   diff      pricing_catalog_load_file (twice) + pricing_catalog_diff or
@@ -299,6 +301,49 @@ static int run_batch(const char *name, pricing_quote *quote, output *o)
     return rejected ? -1 : 0;
 }
 
+/* The same through pricing_quote_jsonl: the whole input in one call when
+ * per_call is 0, else per_call lines a call, each call numbering its lines
+ * from where the last one stopped (a stream priced in chunks). */
+static int run_batch_jsonl(const char *name, pricing_quote *quote,
+                           size_t per_call, output *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL;
+    pricing_error err;
+    bytes in;
+    size_t start = 0, end, n, done, rejected, total_rejected = 0;
+    unsigned long long line = 1;
+    int rc;
+
+    if (load_catalog(name, &cat, o) != 0)
+        return -1;
+    ck_assert_msg(read_file(&in, "requests.jsonl") == 0,
+                  "%s: cannot read requests.jsonl", name);
+    do {
+        for (end = start, n = 0; end < in.len && (!per_call || n < per_call);
+             end++)
+            n += in.data[end] == '\n';
+        pricing_error_init(&err);
+        rc = pricing_quote_jsonl(&buf, &done, &rejected, cat,
+                                 in.data + start, end - start, line, quote,
+                                 0, &err);
+        check_rc(name, "pricing_quote_jsonl", rc, &err);
+        if (rc != 0)
+            note("%s: pricing_quote_jsonl failed: %s", name, err.message);
+        if (done != n + (end > start && in.data[end - 1] != '\n'))
+            note("%s: pricing_quote_jsonl answered %zu lines of %zu", name,
+                 done, n);
+        line += done;
+        total_rejected += rejected;
+        start = end;
+    } while (rc == 0 && start < in.len);
+    out_append(o, buf.data ? buf.data : "", buf.size);
+    pricing_buffer_dispose(&buf);
+    free(in.data);
+    pricing_catalog_free(cat);
+    return total_rejected ? -1 : 0;
+}
+
 /* sheet FORMAT [SPEC]: a CSV sheet is printed as it is. */
 static int run_sheet(const char *name, const char *format, const char *spec,
                      output *o)
@@ -458,6 +503,18 @@ static void run_case(const char *name)
         got.len = 0;
         rc = run_batch(name, NULL, &got);
         compare(name, "batch, NULL pricing_quote", &want, &got, want_ok, rc);
+        got.len = 0;
+        rc = run_batch_jsonl(name, shared_quote, 0, &got);
+        compare(name, "pricing_quote_jsonl, one call", &want, &got, want_ok,
+                rc);
+        got.len = 0;
+        rc = run_batch_jsonl(name, NULL, 1, &got);
+        compare(name, "pricing_quote_jsonl, a call a line", &want, &got,
+                want_ok, rc);
+        got.len = 0;
+        rc = run_batch_jsonl(name, shared_quote, 2, &got);
+        compare(name, "pricing_quote_jsonl, two lines a call", &want, &got,
+                want_ok, rc);
     } else if (strcmp(cmd, "sheet") == 0) {
         ck_assert_msg(words >= 2, "%s: sheet takes a format", name);
         rc = run_sheet(name, opt, words == 3 ? extra : "", &got);

@@ -163,6 +163,31 @@ static int op_seller(const char *cat_json, size_t clen, const char *reqs,
     return rc;
 }
 
+/* Catalog load, then JSON Lines through pricing_quote_jsonl: quotes,
+ * rejected lines and a last line without '\n' in one call. */
+static int op_jsonl(const char *cat_json, size_t clen, const char *reqs,
+                    size_t rlen, pricing_buffer *out)
+{
+    pricing_catalog *cat = NULL;
+    pricing_error err;
+    size_t done = 0, rejected = 0;
+    int rc;
+    pricing_error_init(&err);
+    rc = pricing_catalog_load(&cat, cat_json, clen, &err);
+    if (rc == 0)
+        rc = pricing_quote_jsonl(out, &done, &rejected, cat, reqs, rlen, 7,
+                                 NULL, 0, &err);
+    pricing_catalog_free(cat);
+    if (rc != 0)
+        ck_assert_msg(err.code == PRICING_OUT_OF_MEMORY,
+                      "expected out_of_memory, got %s at %s: %s",
+                      pricing_code_name(err.code), err.path, err.message);
+    else
+        ck_assert_msg(done == 4 && rejected == 2, "%zu lines, %zu rejected",
+                      done, rejected);
+    return rc;
+}
+
 /* Runs op with the Nth allocation failing, N = 1, 2, ... until a run
  * that fails nothing; checks the outcome and that nothing leaked. */
 static void sweep(op_fn op, const char *a, size_t alen, const char *b,
@@ -272,18 +297,35 @@ START_TEST(test_seller_currencies)
 }
 END_TEST
 
-START_TEST(test_seller)
+/* Both sweeps of op over examples/catalog.json and the JSON Lines reqs. */
+static void sweep_example(op_fn op, const char *reqs)
 {
     size_t clen;
     char *cat = read_all("examples/catalog.json", &clen);
-    static const char reqs[] =
-        "{\"spec\":\"starter\",\"plan\":\"month\",\"count\":3}\n"
-        "{\"spec\":\"standard\",\"sku\":{\"edition\":\"pro\",\"users\":20},"
-        "\"plan\":\"month\"}\n"
-        "{\"spec\":\"nope\"}\n";
-    sweep(op_seller, cat, clen, reqs, strlen(reqs), 0);
-    sweep(op_seller, cat, clen, reqs, strlen(reqs), 1);
+    sweep(op, cat, clen, reqs, strlen(reqs), 0);
+    sweep(op, cat, clen, reqs, strlen(reqs), 1);
     free(cat);
+}
+
+START_TEST(test_seller)
+{
+    sweep_example(op_seller,
+                  "{\"spec\":\"starter\",\"plan\":\"month\",\"count\":3}\n"
+                  "{\"spec\":\"standard\",\"sku\":{\"edition\":\"pro\","
+                  "\"users\":20},\"plan\":\"month\"}\n"
+                  "{\"spec\":\"nope\"}\n");
+}
+END_TEST
+
+/* Quotes, an unknown spec, a syntax error and a last line without '\n'. */
+START_TEST(test_jsonl)
+{
+    sweep_example(op_jsonl,
+                  "{\"spec\":\"starter\",\"plan\":\"month\",\"count\":3}\n"
+                  "{\"spec\":\"nope\"}\n"
+                  "{\"spec\":\n"
+                  "{\"spec\":\"standard\",\"sku\":{\"edition\":\"pro\","
+                  "\"users\":20},\"plan\":\"month\"}");
 }
 END_TEST
 
@@ -301,6 +343,7 @@ int main(void)
     tcase_add_test(tc, test_seller);
     tcase_add_test(tc, test_history);
     tcase_add_test(tc, test_seller_currencies);
+    tcase_add_test(tc, test_jsonl);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

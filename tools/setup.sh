@@ -10,6 +10,7 @@ if command -v apt-get >/dev/null 2>&1; then
     apt-get install -y -qq --no-install-recommends \
         build-essential autoconf automake libtool pkg-config \
         libgmp-dev libcjson-dev check python3 python3-jsonschema mypy valgrind \
+        python3-distributed \
         >/dev/null
 fi
 autoreconf -fi

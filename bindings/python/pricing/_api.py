@@ -10,9 +10,9 @@ import os
 import threading
 import weakref
 from ctypes import byref, c_void_p
-from typing import Any, Dict, Optional, Tuple, Union, cast
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union, cast
 
-from . import _encode, _info, _lib, errors
+from . import _batch, _encode, _info, _lib, errors
 from ._handle import Handle, ThreadState
 from ._results import AfterTrial, Line, Quote, Summary, Version, _date
 
@@ -260,6 +260,27 @@ class Catalog:
         data = _encode.to_bytes(request, "request")
         return self._quote_bytes(
             data, _lib.JSON_PRETTY if pretty else 0).decode("utf-8")
+
+    # -- many requests per call into C (pricing/_batch.py)
+
+    def quote_jsonl(self, data: _batch.Text, first_line: int = 1) -> bytes:
+        """Prices JSON Lines text (str or bytes; one request a line) and
+        returns exactly the bytes ``pricing batch`` writes for it: each
+        quote or error object and a newline, error objects ending with
+        ``"input_line"`` counted from ``first_line`` (pass a chunk's first
+        line number when pricing a stream in chunks). A rejected line is
+        an error object in the result, not an exception. Crosses into C
+        once per 64 KiB of lines."""
+        return _batch.quote_jsonl(self, data, first_line)
+
+    def quote_many(self, requests: Iterable[_encode.Document]
+                   ) -> List[Union[Quote, errors.PricingError]]:
+        """Prices every request of an iterable (dicts or JSON texts) and
+        returns, in order, for each one what :meth:`quote` would: its
+        Quote, or the PricingError it would raise (returned, not raised;
+        a float in a dict still raises TypeError). Crosses into C once per
+        64 KiB of requests."""
+        return _batch.quote_many(self, requests)
 
 
     # -- seller tools (docs/seller-tools.md)

@@ -28,7 +28,8 @@ def _errcheck(result: int, func: Any, args: Tuple[Any, ...]) -> int:
 
 for _name in ("pricing_catalog_load", "pricing_catalog_load_file",
               "pricing_catalog_check_rules", "pricing_quote_new",
-              "pricing_quote_json", "pricing_catalog_write_summary",
+              "pricing_quote_json", "pricing_quote_jsonl",
+              "pricing_catalog_write_summary",
               "pricing_envelope_quote_json", "pricing_catalog_write_json",
               "pricing_catalog_sheet", "pricing_catalog_diff",
               "pricing_catalog_diff_requests"):

@@ -44,6 +44,7 @@ from ctypes import (
     c_size_t,
     c_ubyte,
     c_uint,
+    c_uint64,
     c_ulong,
     c_void_p,
 )
@@ -145,6 +146,11 @@ _FUNCTIONS = {
     "pricing_quote_json": (
         c_int,
         [BufferP, c_void_p, c_char_p, c_size_t, c_void_p, c_uint, ErrorP],
+    ),
+    "pricing_quote_jsonl": (
+        c_int,
+        [BufferP, POINTER(c_size_t), POINTER(c_size_t), c_void_p, c_char_p,
+         c_size_t, c_uint64, c_void_p, c_uint, ErrorP],
     ),
     "pricing_catalog_write_summary": (c_int, [BufferP, c_void_p, c_uint, ErrorP]),
     "pricing_envelope_quote_json": (
