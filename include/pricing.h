@@ -100,8 +100,9 @@ typedef enum pricing_code {
  * at fault, "" for the whole document; line, column (1-based, in bytes)
  * and position (0-based byte offset) are set for JSON syntax errors and
  * are 0 otherwise (pricing_catalog_import_sheet sets line and column to
- * the row and column of the CSV cell at fault). Paths longer than the buffer are cut at a character
- * boundary and end in "...".
+ * the row and column of the CSV cell at fault). A path longer than the
+ * buffer is cut after its last whole reference token and ends in the
+ * token "/...", so it stays a valid JSON Pointer.
  */
 typedef struct pricing_error {
     pricing_code code;

@@ -38,7 +38,10 @@ static const char general[] =
     "'pricing help COMMAND' or 'pricing COMMAND --help' describes a command.\n"
     "Long options take their value as --name=VALUE or --name VALUE; -- ends\n"
     "the options. Errors are printed as a JSON error object on standard\n"
-    "output and as one line on standard error; wrong usage only there.\n"
+    "output and as one line on standard error; wrong usage (an unknown\n"
+    "command or option, a wrong number of arguments) only there. An option\n"
+    "value the library rejects (a --rules set, a version) is an error\n"
+    "object with code invalid_argument.\n"
     EXIT_STATUS_TEXT;
 
 /* One command's help: its synopsis, description and options. */
