@@ -94,7 +94,7 @@
     "\n"                                                                      \
     "A request is a JSON object:\n"                                           \
     "  spec      the spec id (required)\n"                                   \
-    "  plan      month or year; left out when the spec sells one\n"         \
+    "  plan      month, year or one_time; left out when the spec sells one\n"         \
     "  count     the number of periods (default 1)\n"                        \
     "  sku       {attribute: value}: an enum value or a quantity\n"          \
     "  trial     true for a free trial quote\n"                              \
