@@ -287,9 +287,10 @@ PRICING_EXPORT const char *pricing_spec_plan(const pricing_spec *spec,
  * min(n, capacity) into out (which may be NULL when capacity is 0) and
  * returns n, the number allowed (0 when the plan is not sold).
  */
-PRICING_EXPORT size_t pricing_spec_counts(uint32_t *out, size_t capacity,
-                                          const pricing_spec *spec,
-                                          const char *plan);
+PRICING_EXPORT size_t pricing_spec_allowed_counts(uint32_t *out,
+                                                  size_t capacity,
+                                                  const pricing_spec *spec,
+                                                  const char *plan);
 /* 0 when the spec has no trial. */
 PRICING_EXPORT uint64_t pricing_spec_trial_days(const pricing_spec *spec);
 

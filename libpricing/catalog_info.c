@@ -90,8 +90,8 @@ static int sold_plan(const pricing__spec *spec, const char *plan)
     return p >= 0 && (spec->plans >> p) & 1u ? p : -1;
 }
 
-size_t pricing_spec_counts(uint32_t *out, size_t capacity,
-                           const pricing_spec *spec, const char *plan)
+size_t pricing_spec_allowed_counts(uint32_t *out, size_t capacity,
+                                   const pricing_spec *spec, const char *plan)
 {
     const uint8_t *allowed;
     size_t n = 0;
@@ -289,8 +289,8 @@ static const pricing__charge *charge_of(const pricing_spec *spec, size_t sku,
 
 /*
  * Walks the price list of ch in sheet order: the fixed price or the base,
- * then per quantity attribute one price (linear, package) or one per
- * tier. Fills *out (when not NULL) with price index and returns 1, or
+ * then per quantity attribute the prices of its rule (rule.c: one, or one
+ * per tier). Fills *out (when not NULL) with price index and returns 1, or
  * returns 0 and leaves in *count the number of prices.
  */
 static int price_at(pricing_price *out, const pricing__spec *spec,
@@ -309,31 +309,13 @@ static int price_at(pricing_price *out, const pricing__spec *spec,
         const pricing__attr *at = &spec->attrs[i];
         const pricing__rule *r;
         size_t k;
-        int tiered;
         if (at->is_enum)
             continue;
         r = &ch->rules[at->qord];
-        tiered = r->ntiers > 0; /* graduated and volume */
-        k = tiered ? r->ntiers : 1;
+        k = pricing__rule_price_count(r);
         if (out && index >= n && index < n + k) {
             out->attribute = at->id;
-            out->rule = pricing__rule_name(r->kind);
-            if (!tiered) {
-                out->kind = "quantity";
-                out->unit_price = r->linear.text;
-                if (r->kind == PRICING__PACKAGE) {
-                    out->package_size = r->package_size;
-                    out->package_round = r->package_down ? "down" : "up";
-                }
-                return 1;
-            }
-            k = index - n;
-            out->kind = "tier";
-            out->tier = (uint32_t)(k + 1);
-            out->up_to = r->tiers[k].bounded ? r->tiers[k].up_to : 0;
-            out->has_up_to = r->tiers[k].bounded;
-            out->unit_price = r->tiers[k].unit.text;
-            out->flat = r->tiers[k].flat.text;
+            pricing__rule_price(r, index - n, out);
             return 1;
         }
         n += k;

@@ -79,8 +79,10 @@ int pricing_catalog_warning(pricing_warning *out,
         return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                                  "pricing_catalog_warning: NULL argument");
     for (k = 0; k < WARNING_KIND_COUNT; k++)
-        if (warning(NULL, cat, (warning_kind)k) && left-- == 0)
-            return warning(out, cat, (warning_kind)k) ? 0 : -1;
+        if (warning(NULL, cat, (warning_kind)k) && left-- == 0) {
+            (void)warning(out, cat, (warning_kind)k); /* it has it: fills */
+            return 0;
+        }
     return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                              "pricing_catalog_warning: no warning %zu "
                              "(there are %zu)",

@@ -462,3 +462,40 @@ void pricing__rule_write_members(pricing__w *w, const pricing__qline *l)
         return;
     }
 }
+
+size_t pricing__rule_price_count(const pricing__rule *r)
+{
+    switch (r->kind) {
+    case PRICING__GRADUATED:
+    case PRICING__VOLUME:
+        return r->ntiers;
+    case PRICING__LINEAR:
+    case PRICING__PACKAGE:
+        break;
+    }
+    return 1;
+}
+
+void pricing__rule_price(const pricing__rule *r, size_t k, pricing_price *out)
+{
+    out->rule = pricing__rule_name(r->kind);
+    switch (r->kind) {
+    case PRICING__GRADUATED:
+    case PRICING__VOLUME:
+        out->kind = "tier";
+        out->tier = (uint32_t)(k + 1);
+        out->up_to = r->tiers[k].bounded ? r->tiers[k].up_to : 0;
+        out->has_up_to = r->tiers[k].bounded;
+        out->unit_price = r->tiers[k].unit.text;
+        out->flat = r->tiers[k].flat.text;
+        return;
+    case PRICING__PACKAGE:
+        out->package_size = r->package_size;
+        out->package_round = r->package_down ? "down" : "up";
+        break;
+    case PRICING__LINEAR:
+        break;
+    }
+    out->kind = "quantity"; /* a package's price is its unit price */
+    out->unit_price = r->linear.text;
+}

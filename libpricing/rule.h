@@ -4,9 +4,10 @@
  * Everything the core does differently per rule kind is here, each a
  * switch over pricing__rule_kind without a default, so -Wswitch-enum
  * names every place a new kind must be handled: its name, how it loads,
- * the lines it prices, its totals-only path and how a scale-out prices
- * it. The seller tools keep their per-kind code (catalog writer, sheet
- * rows, diff) in seller/rule_seller.c under the same rule. */
+ * the lines it prices, its totals-only path, how a scale-out prices it
+ * and the prices it lists to introspection. The seller tools keep their
+ * per-kind code (catalog writer, sheet rows, diff) in
+ * seller/rule_seller.c under the same rule. */
 #ifndef PRICING_RULE_H
 #define PRICING_RULE_H
 
@@ -45,5 +46,15 @@ int pricing__rule_scale_out_line(pricing_quote *q, const pricing__attr *at,
 /* The members of a rule line's JSON that belong to its kind alone (a
  * package's size and packages), between quantity and unit_price. */
 void pricing__rule_write_members(pricing__w *w, const pricing__qline *l);
+
+/* How many prices rule r lists in a price list (pricing_spec_price):
+ * one per tier, or one. */
+size_t pricing__rule_price_count(const pricing__rule *r);
+
+/* Fills the rule's part of out (kind, rule, unit price, then the tier's
+ * number, bound and flat fee or the package's size and rounding) with
+ * its price k, below pricing__rule_price_count(r). The caller zeroed out
+ * and sets the attribute. */
+void pricing__rule_price(const pricing__rule *r, size_t k, pricing_price *out);
 
 #endif

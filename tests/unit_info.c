@@ -62,15 +62,15 @@ START_TEST(test_example_specs)
     ck_assert_str_eq(pricing_spec_plan(st, 0), "month");
     ck_assert_str_eq(pricing_spec_plan(st, 1), "year");
     ck_assert_ptr_null(pricing_spec_plan(st, 2));
-    ck_assert_uint_eq(pricing_spec_counts(counts, 200, st, "month"), 3);
+    ck_assert_uint_eq(pricing_spec_allowed_counts(counts, 200, st, "month"), 3);
     ck_assert_uint_eq(counts[0], 1);
     ck_assert_uint_eq(counts[1], 3);
     ck_assert_uint_eq(counts[2], 6);
-    ck_assert_uint_eq(pricing_spec_counts(counts, 2, st, "year"), 3);
+    ck_assert_uint_eq(pricing_spec_allowed_counts(counts, 2, st, "year"), 3);
     ck_assert_uint_eq(counts[0], 1);
     ck_assert_uint_eq(counts[1], 2);
-    ck_assert_uint_eq(pricing_spec_counts(NULL, 0, st, "one_time"), 0);
-    ck_assert_uint_eq(pricing_spec_counts(NULL, 0, st, "week"), 0);
+    ck_assert_uint_eq(pricing_spec_allowed_counts(NULL, 0, st, "one_time"), 0);
+    ck_assert_uint_eq(pricing_spec_allowed_counts(NULL, 0, st, "week"), 0);
     ck_assert_uint_eq(pricing_spec_trial_days(st), 0);
     ck_assert_uint_eq(pricing_spec_attribute_count(st), 0);
     ck_assert_uint_eq(pricing_spec_sku_count(st), 1);
@@ -80,14 +80,14 @@ START_TEST(test_example_specs)
     ck_assert_str_eq(pricing_spec_template(sd), "custom");
     ck_assert_uint_eq(pricing_spec_trial_days(sd), 14);
     /* No counts member: every count from 1 to 120. */
-    ck_assert_uint_eq(pricing_spec_counts(counts, 200, sd, "month"), 120);
+    ck_assert_uint_eq(pricing_spec_allowed_counts(counts, 200, sd, "month"), 120);
     ck_assert_uint_eq(counts[0], 1);
     ck_assert_uint_eq(counts[119], 120);
 
     ck_assert_str_eq(pricing_spec_billing(op), "one_time");
     ck_assert_uint_eq(pricing_spec_plan_count(op), 1);
     ck_assert_str_eq(pricing_spec_plan(op, 0), "one_time");
-    ck_assert_uint_eq(pricing_spec_counts(counts, 200, op, "one_time"), 1);
+    ck_assert_uint_eq(pricing_spec_allowed_counts(counts, 200, op, "one_time"), 1);
     ck_assert_uint_eq(counts[0], 1);
     pricing_catalog_free(cat);
 }
@@ -266,9 +266,9 @@ START_TEST(test_tiered)
     size_t sku;
 
     ck_assert_ptr_null(pricing_spec_name(sp));
-    ck_assert_uint_eq(pricing_spec_counts(counts, 4, sp, "year"), 3);
+    ck_assert_uint_eq(pricing_spec_allowed_counts(counts, 4, sp, "year"), 3);
     ck_assert_uint_eq(counts[2], 3);
-    ck_assert_uint_eq(pricing_spec_counts(counts, 4, sp, "month"), 0);
+    ck_assert_uint_eq(pricing_spec_allowed_counts(counts, 4, sp, "month"), 0);
     ck_assert_uint_eq(pricing_spec_sku_count(sp), 4);
     ck_assert_str_eq(pricing_spec_sku_value(sp, 1, 0), "eu");
     ck_assert_str_eq(pricing_spec_sku_value(sp, 1, 1), "cold");
@@ -323,7 +323,7 @@ START_TEST(test_null_safe)
     ck_assert_ptr_null(pricing_spec_template(NULL));
     ck_assert_uint_eq(pricing_spec_plan_count(NULL), 0);
     ck_assert_ptr_null(pricing_spec_plan(NULL, 0));
-    ck_assert_uint_eq(pricing_spec_counts(NULL, 0, NULL, "month"), 0);
+    ck_assert_uint_eq(pricing_spec_allowed_counts(NULL, 0, NULL, "month"), 0);
     ck_assert_uint_eq(pricing_spec_attribute_count(NULL), 0);
     ck_assert_ptr_null(pricing_spec_find_attribute(NULL, "x"));
     ck_assert_ptr_null(pricing_attribute_id(NULL));

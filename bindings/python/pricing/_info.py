@@ -85,7 +85,7 @@ _FUNCTIONS: Dict[str, Tuple[Any, List[Any]]] = {
     "pricing_spec_template": (c_char_p, [c_void_p]),
     "pricing_spec_plan_count": (c_size_t, [c_void_p]),
     "pricing_spec_plan": (c_char_p, [c_void_p, c_size_t]),
-    "pricing_spec_counts": (
+    "pricing_spec_allowed_counts": (
         c_size_t, [POINTER(c_uint32), c_size_t, c_void_p, c_char_p]),
     "pricing_spec_trial_days": (c_uint64, [c_void_p]),
     "pricing_spec_attribute_count": (c_size_t, [c_void_p]),
@@ -307,8 +307,8 @@ class Spec:
         buf = (c_uint32 * _MAX_COUNT)()
         counts: Dict[str, Tuple[int, ...]] = {}
         for plan in self.plans:
-            n = int(_c.pricing_spec_counts(buf, _MAX_COUNT, sp,
-                                           plan.encode("ascii")))
+            n = int(_c.pricing_spec_allowed_counts(
+                buf, _MAX_COUNT, sp, plan.encode("ascii")))
             counts[plan] = tuple(int(buf[i]) for i in range(n))
         self.counts: Mapping[str, Tuple[int, ...]] = counts
         self.trial_days: Optional[int] = \
