@@ -241,6 +241,7 @@ typedef struct pricing_warning {
     const char *code; /* snake_case, e.g. "currency_not_iso" */
     char path[PRICING_ERROR_PATH_SIZE];       /* JSON Pointer */
     char message[PRICING_ERROR_MESSAGE_SIZE]; /* one line of English */
+    unsigned char reserved_[32]; /* room to grow; zeroed */
 } pricing_warning;
 
 /* The number of warnings of catalog (0 for NULL). */
@@ -365,6 +366,9 @@ typedef struct pricing_price {
                                   price, package price or tier unit price */
     const char *flat;          /* a tier's flat fee ("0" when none), else
                                   NULL */
+    /* Room to grow (a currency, say) without changing the struct's size
+     * for programs built against this release. Zeroed. */
+    unsigned char reserved_[32];
 } pricing_price;
 
 /* The number of prices of SKU sku for plan: 0 when it has none (the plan

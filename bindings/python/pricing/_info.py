@@ -20,6 +20,7 @@ from ctypes import (
     c_char_p,
     c_int,
     c_size_t,
+    c_ubyte,
     c_uint32,
     c_uint64,
     c_void_p,
@@ -63,6 +64,7 @@ class _Price(Structure):
         ("package_round", c_char_p),
         ("unit_price", c_char_p),
         ("flat", c_char_p),
+        ("reserved_", c_ubyte * 32),
     ]
 
 
@@ -73,6 +75,7 @@ class _WarningStruct(Structure):
         ("code", c_char_p),
         ("path", c_char * _lib.ERROR_PATH_SIZE),
         ("message", c_char * _lib.ERROR_MESSAGE_SIZE),
+        ("reserved_", c_ubyte * 32),
     ]
 
 
