@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog_json.h"
 #include "catalog_parse.h"
 #include "currency.h"
 #include "decimal.h"
@@ -317,6 +318,8 @@ int pricing__catalog_from_doc(pricing_catalog **out, const pricing__doc *doc,
     rc = pricing__load_catalog(&ld, root);
     if (rc == 0)
         rc = pricing__load_finish_amounts(&ld);
+    if (rc == 0)
+        rc = pricing__catalog_json_forms(cat, &cat->arena, err);
     free(ld.amounts);
     free(ld.tiers);
     free(ld.tier_counts);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog_json.h"
 #include "history.h"
 #include "share.h"
 #include "writer.h"
@@ -199,6 +200,9 @@ static int finish(pricing__load *ld, pricing_catalog *owner,
             x->scale = owner->scale;
             mpz_set(x->den, owner->den);
             mpz_ui_pow_ui(x->unit, 10, x->scale - x->minor_units);
+            if ((rc = pricing__catalog_json_forms(x, &owner->arena,
+                                                  ld->rd.err)) != 0)
+                return rc;
         }
     return 0;
 }

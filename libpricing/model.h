@@ -18,6 +18,7 @@
 #include "arena.h"
 #include "pricing.h"
 #include "round.h"
+#include "writer.h"
 
 typedef enum pricing__plan {
     PRICING__MONTH,
@@ -108,6 +109,10 @@ typedef struct pricing__attr {
     uint64_t min, max, step;
     const char *unit;
     size_t qord; /* ordinal among the quantity attributes */
+    /* JSON forms (catalog_json.c): the member key ,"id": and the enum
+     * values as strings */
+    pricing__jstr key_json;
+    pricing__jstr *values_json;
 } pricing__attr;
 
 typedef struct pricing__spec {
@@ -126,6 +131,8 @@ typedef struct pricing__spec {
     size_t nskus;
     pricing__discount *discounts; /* sorted by plan, then min_count */
     size_t ndiscounts;
+    pricing__jstr id_json;  /* JSON form (catalog_json.c) */
+    size_t sku_json_max;    /* the most bytes of an SKU object's JSON */
 } pricing__spec;
 
 struct pricing_catalog {
@@ -138,6 +145,7 @@ struct pricing_catalog {
     unsigned scale;   /* every exact value is an integer over 10^scale */
     mpz_t unit;       /* 10^(scale - minor_units): one minor unit */
     mpz_t den;        /* 10^scale: the denominator of every amount */
+    pricing__jstr id_json, version_json; /* JSON forms (catalog_json.c) */
     pricing__spec *specs;
     size_t nspecs;
     pricing__index spec_index;

@@ -20,208 +20,304 @@ static const char *const kind_names[] = {"fixed",    "base",   "quantity",
 
 /* ---------------------------------------------------------------- writing */
 
-/* An exact value of q (over its den) as a JSON string. */
-static void write_exact(pricing__w *w, const pricing_quote *q, const mpz_t v)
+/*
+ * A quote is written through the cursor (writer.h): quote_bound reserves
+ * its worst case once, then every piece is a copy or a digit loop with no
+ * room check. The bounds below sit beside what they bound; what they
+ * leave out is counted from the quote's own data (catalog strings in
+ * their JSON forms, escaped at load, and the exact values' sizes).
+ */
+
+/* The longest amount text as written (18 + 1 + 18), quoted: unit_price,
+ * flat and discount values follow the amount grammar, so they are copied
+ * without escaping. */
+#define TEXT_CHARS (PRICING_MAX_AMOUNT_INT_DIGITS + PRICING_MAX_AMOUNT_FRAC_DIGITS + 3)
+/* The format's own names ("scale_out", ...), quoted, and a date. */
+#define NAME_CHARS 16
+#define DATE_CHARS 12
+#define INT_CHARS PRICING__U64_CHARS
+/* A line's keys, names, integers and amount texts: a tier line, the
+ * longest, has kind, attribute's key, rule, tier, from, to, quantity,
+ * a package's size and packages, unit_price, flat, days, term_days,
+ * exact_amount and amount (< 200 bytes of keys). */
+#define LINE_FIXED (256 + 2 * NAME_CHARS + 8 * INT_CHARS + 2 * TEXT_CHARS)
+/* A quote's keys, names, integers and dates beside its strings, SKUs,
+ * lines and totals (< 400 bytes of keys). */
+#define QUOTE_FIXED (512 + 5 * NAME_CHARS + 3 * INT_CHARS + 4 * DATE_CHARS)
+
+/* The most bytes of an exact value of q as a JSON string. */
+static size_t exact_size(const pricing_quote *q, const mpz_t v)
 {
-    size_t need = pricing__quote_exact_size(q, v);
-    char small[128], *p = need <= sizeof small ? small : malloc(need);
-    if (!p) {
-        w->failed = 1;
-        return;
-    }
-    pricing__w_str(w, p, pricing__quote_exact_format(p, q, v));
-    if (p != small)
-        free(p);
+    if (q->den_pow10 >= 0)
+        return pricing__p_dec_size(v, (unsigned)q->den_pow10);
+    return pricing__exact_format_size(v, q->den) + 2;
+}
+
+static size_t line_bound(const pricing_quote *q, const pricing__qline *l)
+{
+    size_t n = LINE_FIXED + exact_size(q, l->exact) +
+               pricing__p_dec_size(l->amount, q->minor_units);
+    if (l->attr)
+        n += l->attr->key_json.n;
+    if (l->sku)
+        n += q->spec->sku_json_max + exact_size(q, l->term);
+    return n;
+}
+
+static size_t quote_bound(const pricing_quote *q)
+{
+    const pricing_catalog *cat = q->cat;
+    size_t n = QUOTE_FIXED + cat->id_json.n + cat->version_json.n +
+               q->spec->id_json.n + 2 * q->spec->sku_json_max, i;
+    /* the totals, twice for a trial (zero, then after the trial) */
+    n += 2 * (pricing__p_dec_size(q->period_total, q->minor_units) +
+              exact_size(q, q->exact_total) +
+              pricing__p_dec_size(q->total, q->minor_units));
+    for (i = 0; i < q->nlines; i++)
+        n += line_bound(q, &q->lines[i]);
+    return n;
+}
+
+/* An exact value of q (over its den) as a JSON string: a decimal, or
+ * "a/b" (digits, sign, point and slash need no escaping). */
+static char *write_exact(char *p, const pricing_quote *q, const mpz_t v)
+{
+    if (q->den_pow10 >= 0)
+        return pricing__p_dec(p, v, (unsigned)q->den_pow10, 1);
+    *p = '"';
+    p += 1 + pricing__exact_format(p + 1, v, q->den);
+    *p++ = '"';
+    return p;
 }
 
 /* An SKU's values in the spec's attribute order. */
-static void write_sku(pricing__w *w, const pricing__spec *spec,
-                      const pricing__skuval *sv)
+static char *write_sku(char *p, const pricing__spec *spec,
+                       const pricing__skuval *sv)
 {
     size_t i;
-    pricing__w_open(w, '{');
+    *p++ = '{';
     for (i = 0; i < spec->nattrs; i++) {
         const pricing__attr *at = &spec->attrs[i];
-        pricing__w_key(w, at->id);
+        size_t first = i == 0; /* the key without its comma */
+        p = pricing__p_copy(p, at->key_json.s + first, at->key_json.n - first);
         if (at->is_enum)
-            pricing__w_cstr(w, at->values[sv->value[i]]);
+            p = pricing__p_jstr(p, &at->values_json[sv->value[i]]);
         else
-            pricing__w_u64(w, sv->quantity[i]);
+            p = pricing__p_u64(p, sv->quantity[i]);
     }
-    pricing__w_close(w, '}');
+    *p++ = '}';
+    return p;
 }
 
-static void write_days(pricing__w *w, const pricing_quote *q)
+static char *write_days(char *p, const pricing_quote *q)
 {
-    PRICING__W_KEY(w, "days");
-    pricing__w_u64(w, q->days);
-    PRICING__W_KEY(w, "term_days");
-    pricing__w_u64(w, q->term_days);
+    p = PRICING__P_LIT(p, ",\"days\":");
+    p = pricing__p_u64(p, q->days);
+    p = PRICING__P_LIT(p, ",\"term_days\":");
+    return pricing__p_u64(p, q->term_days);
 }
 
-static void write_line(pricing__w *w, const pricing_quote *q,
-                       const pricing__qline *l)
+/* The members of a discount line after its kind. */
+static char *write_discount(char *p, const pricing__qline *l)
 {
-    PRICING__W_KEY(w, "kind");
-    pricing__w_cstr(w, kind_names[l->kind]);
+    p = l->from_catalog ? PRICING__P_LIT(p, ",\"source\":\"catalog\"")
+                        : PRICING__P_LIT(p, ",\"source\":\"request\"");
+    p = l->percent ? PRICING__P_LIT(p, ",\"percent_off\":")
+                   : PRICING__P_LIT(p, ",\"amount_off\":");
+    p = pricing__p_safe(p, l->value);
+    if (l->periods) {
+        p = PRICING__P_LIT(p, ",\"periods\":");
+        p = pricing__p_u64(p, l->periods);
+    }
+    return p;
+}
+
+/* The members of a rule, base or fixed line after its kind. */
+static char *write_priced(pricing__w *w, char *p, const pricing_quote *q,
+                          const pricing__qline *l)
+{
+    int tiered = l->kind == PRICING__LINE_TIER ||
+                 l->kind == PRICING__LINE_CHARGE;
+    if (l->attr) {
+        const pricing__jstr *k = &l->attr->key_json; /* ,"id": */
+        p = PRICING__P_LIT(p, ",\"attribute\":");
+        p = pricing__p_copy(p, k->s + 1, k->n - 2);
+        p = PRICING__P_LIT(p, ",\"rule\":");
+        p = pricing__p_safe(p, pricing__rule_name(l->rule));
+    }
+    if (tiered) {
+        p = PRICING__P_LIT(p, ",\"tier\":");
+        p = pricing__p_u64(p, l->tier);
+        p = PRICING__P_LIT(p, ",\"from\":");
+        p = pricing__p_u64(p, l->from);
+        p = PRICING__P_LIT(p, ",\"to\":");
+        p = l->has_to ? pricing__p_u64(p, l->to) : PRICING__P_LIT(p, "null");
+    }
+    p = l->kind == PRICING__LINE_CHARGE ? PRICING__P_LIT(p, ",\"added\":")
+                                        : PRICING__P_LIT(p, ",\"quantity\":");
+    p = pricing__p_u64(p, l->quantity);
+    if (l->attr) { /* rule.c writes its kind's own members (in LINE_FIXED) */
+        pricing__w_commit(w, p);
+        pricing__rule_write_members(w, l);
+        p = w->buf->data + w->buf->size;
+    }
+    p = PRICING__P_LIT(p, ",\"unit_price\":");
+    p = pricing__p_safe(p, l->unit_price);
+    if (tiered) {
+        p = PRICING__P_LIT(p, ",\"flat\":");
+        p = pricing__p_safe(p, l->flat);
+    }
+    if (l->kind == PRICING__LINE_CHARGE)
+        p = write_days(p, q);
+    return p;
+}
+
+static char *write_line(pricing__w *w, char *p, const pricing_quote *q,
+                        const pricing__qline *l)
+{
+    p = PRICING__P_LIT(p, "{\"kind\":");
+    p = pricing__p_safe(p, kind_names[l->kind]);
     if (l->kind == PRICING__LINE_DISCOUNT) {
-        PRICING__W_KEY(w, "source");
-        pricing__w_lit(w, l->from_catalog ? "\"catalog\"" : "\"request\"");
-        pricing__w_key(w, l->percent ? "percent_off" : "amount_off");
-        pricing__w_cstr(w, l->value);
-        if (l->periods) {
-            PRICING__W_KEY(w, "periods");
-            pricing__w_u64(w, l->periods);
-        }
+        p = write_discount(p, l);
     } else if (l->sku) { /* credit, charge */
-        PRICING__W_KEY(w, "sku");
-        write_sku(w, q->spec, l->sku);
-        PRICING__W_KEY(w, "term_price");
-        write_exact(w, q, l->term);
-        write_days(w, q);
+        p = PRICING__P_LIT(p, ",\"sku\":");
+        p = write_sku(p, q->spec, l->sku);
+        p = PRICING__P_LIT(p, ",\"term_price\":");
+        p = write_exact(p, q, l->term);
+        p = write_days(p, q);
     } else {
-        if (l->attr) {
-            PRICING__W_KEY(w, "attribute");
-            pricing__w_cstr(w, l->attr->id);
-            PRICING__W_KEY(w, "rule");
-            pricing__w_cstr(w, pricing__rule_name(l->rule));
-        }
-        if (l->kind == PRICING__LINE_TIER || l->kind == PRICING__LINE_CHARGE) {
-            PRICING__W_KEY(w, "tier");
-            pricing__w_u64(w, l->tier);
-            PRICING__W_KEY(w, "from");
-            pricing__w_u64(w, l->from);
-            PRICING__W_KEY(w, "to");
-            if (l->has_to)
-                pricing__w_u64(w, l->to);
-            else
-                pricing__w_lit(w, "null");
-        }
-        pricing__w_key(w, l->kind == PRICING__LINE_CHARGE ? "added"
-                                                            : "quantity");
-        pricing__w_u64(w, l->quantity);
-        if (l->attr)
-            pricing__rule_write_members(w, l);
-        PRICING__W_KEY(w, "unit_price");
-        pricing__w_cstr(w, l->unit_price);
-        if (l->kind == PRICING__LINE_TIER || l->kind == PRICING__LINE_CHARGE) {
-            PRICING__W_KEY(w, "flat");
-            pricing__w_cstr(w, l->flat);
-        }
-        if (l->kind == PRICING__LINE_CHARGE)
-            write_days(w, q);
+        p = write_priced(w, p, q, l);
     }
-    PRICING__W_KEY(w, "exact_amount");
-    write_exact(w, q, l->exact);
-    PRICING__W_KEY(w, "amount");
-    pricing__w_dec(w, l->amount, q->minor_units, 0);
+    p = PRICING__P_LIT(p, ",\"exact_amount\":");
+    p = write_exact(p, q, l->exact);
+    p = PRICING__P_LIT(p, ",\"amount\":");
+    p = pricing__p_dec(p, l->amount, q->minor_units, 0);
+    *p++ = '}';
+    return p;
 }
 
-static void write_lines(pricing__w *w, const pricing_quote *q)
+static char *write_lines(pricing__w *w, char *p, const pricing_quote *q)
 {
     size_t i;
-    PRICING__W_KEY(w, "lines");
-    pricing__w_open(w, '[');
+    p = PRICING__P_LIT(p, "\"lines\":[");
     for (i = 0; i < q->nlines; i++) {
-        pricing__w_elem(w);
-        pricing__w_open(w, '{');
-        write_line(w, q, &q->lines[i]);
-        pricing__w_close(w, '}');
+        if (i)
+            *p++ = ',';
+        p = write_line(w, p, q, &q->lines[i]);
     }
-    pricing__w_close(w, ']');
+    *p++ = ']';
+    return p;
 }
 
-static void write_totals(pricing__w *w, const pricing_quote *q)
+/* The totals, after the lines. */
+static char *write_totals(char *p, const pricing_quote *q)
 {
     if (!q->has_term) { /* a change quote's fee has no periods */
-        PRICING__W_KEY(w, "period_total");
-        pricing__w_dec(w, q->period_total, q->minor_units, 0);
+        p = PRICING__P_LIT(p, ",\"period_total\":");
+        p = pricing__p_dec(p, q->period_total, q->minor_units, 0);
     }
-    PRICING__W_KEY(w, "exact_total");
-    write_exact(w, q, q->exact_total);
-    PRICING__W_KEY(w, "total");
-    pricing__w_dec(w, q->total, q->minor_units, 0);
+    p = PRICING__P_LIT(p, ",\"exact_total\":");
+    p = write_exact(p, q, q->exact_total);
+    p = PRICING__P_LIT(p, ",\"total\":");
+    return pricing__p_dec(p, q->total, q->minor_units, 0);
 }
 
-static void write_date(pricing__w *w, const char *key, const pricing__date *d)
+static char *write_date(char *p, const pricing__date *d)
 {
-    char date[11];
-    pricing__w_key(w, key);
-    pricing__date_format(date, d);
-    pricing__w_cstr(w, date);
+    *p++ = '"';
+    pricing__date_format(p, d); /* 10 characters and a NUL */
+    p += 10;
+    *p++ = '"';
+    return p;
 }
 
-static void write_quote(pricing__w *w, const pricing_quote *q)
+static char *write_rounding(char *p, const pricing_catalog *cat)
+{
+    p = PRICING__P_LIT(p, ",\"rounding\":{\"mode\":");
+    p = pricing__p_safe(p, pricing__mode_name(cat->mode));
+    p = PRICING__P_LIT(p, ",\"at\":");
+    p = pricing__p_safe(p, pricing__at_name(cat->at));
+    *p++ = '}';
+    return p;
+}
+
+/* A trial: no lines and zero totals, then what follows the trial. */
+static char *write_trial(pricing__w *w, char *p, const pricing_quote *q)
+{
+    mpz_t zero;
+    mpz_init(zero); /* no allocation for zero */
+    p = PRICING__P_LIT(p, ",\"lines\":[],\"period_total\":");
+    p = pricing__p_dec(p, zero, q->minor_units, 0);
+    p = PRICING__P_LIT(p, ",\"exact_total\":\"0\",\"total\":");
+    p = pricing__p_dec(p, zero, q->minor_units, 0);
+    mpz_clear(zero);
+    p = write_rounding(p, q->cat);
+    p = PRICING__P_LIT(p, ",\"trial\":true,\"trial_days\":");
+    p = pricing__p_u64(p, q->spec->trial_days);
+    p = PRICING__P_LIT(p, ",\"after_trial\":{");
+    p = write_lines(w, p, q);
+    p = write_totals(p, q);
+    *p++ = '}';
+    return p;
+}
+
+static char *write_quote(pricing__w *w, char *p, const pricing_quote *q)
 {
     const pricing_catalog *cat = q->cat;
     const pricing__spec *spec = q->spec;
 
-    pricing__w_open(w, '{');
-    pricing__w_catalog_ids(w, cat);
+    p = PRICING__P_LIT(p, "{\"catalog\":");
+    p = pricing__p_jstr(p, &cat->id_json);
+    if (cat->version) {
+        p = PRICING__P_LIT(p, ",\"version\":");
+        p = pricing__p_jstr(p, &cat->version_json);
+    }
     if (q->type != PRICING__NEW) { /* 1.0 quotes keep their exact bytes */
-        PRICING__W_KEY(w, "type");
-        pricing__w_cstr(w, pricing__type_name(q->type));
+        p = PRICING__P_LIT(p, ",\"type\":");
+        p = pricing__p_safe(p, pricing__type_name(q->type));
     }
-    PRICING__W_KEY(w, "spec");
-    pricing__w_cstr(w, spec->id);
-    PRICING__W_KEY(w, "sku");
-    write_sku(w, spec, &q->sku);
+    p = PRICING__P_LIT(p, ",\"spec\":");
+    p = pricing__p_jstr(p, &spec->id_json);
+    p = PRICING__P_LIT(p, ",\"sku\":");
+    p = write_sku(p, spec, &q->sku);
     if (q->has_term) {
-        PRICING__W_KEY(w, "from");
-        write_sku(w, spec, &q->from);
+        p = PRICING__P_LIT(p, ",\"from\":");
+        p = write_sku(p, spec, &q->from);
     }
-    PRICING__W_KEY(w, "plan");
-    pricing__w_cstr(w, pricing__plan_name(q->plan));
-    PRICING__W_KEY(w, "count");
-    pricing__w_u64(w, q->count);
-    PRICING__W_KEY(w, "currency");
-    pricing__w_cstr(w, q->currency);
+    p = PRICING__P_LIT(p, ",\"plan\":");
+    p = pricing__p_safe(p, pricing__plan_name(q->plan));
+    p = PRICING__P_LIT(p, ",\"count\":");
+    p = pricing__p_u64(p, q->count);
+    p = PRICING__P_LIT(p, ",\"currency\":");
+    p = pricing__p_safe(p, q->currency);
     if (q->trial) {
-        mpz_t zero;
-        mpz_init(zero); /* no allocation for zero */
-        PRICING__W_KEY(w, "lines");
-        pricing__w_lit(w, "[]");
-        PRICING__W_KEY(w, "period_total");
-        pricing__w_dec(w, zero, q->minor_units, 0);
-        PRICING__W_KEY(w, "exact_total");
-        pricing__w_lit(w, "\"0\"");
-        PRICING__W_KEY(w, "total");
-        pricing__w_dec(w, zero, q->minor_units, 0);
-        mpz_clear(zero);
+        p = write_trial(w, p, q);
     } else {
-        write_lines(w, q);
-        write_totals(w, q);
-    }
-    pricing__w_rounding(w, cat);
-    if (q->trial) {
-        PRICING__W_KEY(w, "trial");
-        pricing__w_lit(w, "true");
-        PRICING__W_KEY(w, "trial_days");
-        pricing__w_u64(w, spec->trial_days);
-        PRICING__W_KEY(w, "after_trial");
-        pricing__w_open(w, '{');
-        write_lines(w, q);
-        write_totals(w, q);
-        pricing__w_close(w, '}');
+        *p++ = ',';
+        p = write_lines(w, p, q);
+        p = write_totals(p, q);
+        p = write_rounding(p, cat);
     }
     if (q->has_term) {
-        PRICING__W_KEY(w, "term");
-        pricing__w_open(w, '{');
-        write_date(w, "start", &q->term_start);
-        write_date(w, "end", &q->term_end);
-        PRICING__W_KEY(w, "days");
-        pricing__w_u64(w, q->term_days);
-        pricing__w_close(w, '}');
+        p = PRICING__P_LIT(p, ",\"term\":{\"start\":");
+        p = write_date(p, &q->term_start);
+        p = PRICING__P_LIT(p, ",\"end\":");
+        p = write_date(p, &q->term_end);
+        p = PRICING__P_LIT(p, ",\"days\":");
+        p = pricing__p_u64(p, q->term_days);
+        *p++ = '}';
     }
     if (q->has_start) {
-        PRICING__W_KEY(w, "service");
-        pricing__w_open(w, '{');
-        write_date(w, "start", &q->start);
-        if (q->has_end)
-            write_date(w, "end", &q->end);
-        pricing__w_close(w, '}');
+        p = PRICING__P_LIT(p, ",\"service\":{\"start\":");
+        p = write_date(p, &q->start);
+        if (q->has_end) {
+            p = PRICING__P_LIT(p, ",\"end\":");
+            p = write_date(p, &q->end);
+        }
+        *p++ = '}';
     }
-    pricing__w_close(w, '}');
+    *p++ = '}';
+    return p;
 }
 
 static int finish(pricing__w *w, unsigned flags, pricing_error *err)
@@ -236,6 +332,7 @@ int pricing_quote_write_json(pricing_buffer *buf, const pricing_quote *q,
                              unsigned flags, pricing_error *err)
 {
     pricing__w w;
+    char *p;
     if (!buf || !q || !q->valid)
         return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                                  "pricing_quote_write_json: no quote");
@@ -244,7 +341,8 @@ int pricing_quote_write_json(pricing_buffer *buf, const pricing_quote *q,
                                  "pricing_quote_write_json: the quote was "
                                  "computed with totals only");
     pricing__w_start(&w, buf);
-    write_quote(&w, q);
+    if ((p = pricing__w_reserve(&w, quote_bound(q))) != NULL)
+        pricing__w_commit(&w, write_quote(&w, p, q));
     return finish(&w, flags, err);
 }
 

@@ -29,7 +29,7 @@ int pricing__w_done(pricing__w *w)
     return 0;
 }
 
-static char *room(pricing__w *w, size_t n)
+char *pricing__w_reserve_slow(pricing__w *w, size_t n)
 {
     if (w->failed)
         return NULL;
@@ -43,7 +43,7 @@ static char *room(pricing__w *w, size_t n)
 
 void pricing__w_raw_slow(pricing__w *w, const char *s, size_t n)
 {
-    char *p = room(w, n);
+    char *p = pricing__w_reserve_slow(w, n);
     if (p) {
         memcpy(p, s, n);
         w->buf->size += n;
@@ -108,60 +108,24 @@ void pricing__w_cstr(pricing__w *w, const char *s)
 
 void pricing__w_u64(pricing__w *w, uint64_t v)
 {
-    char tmp[24];
-    size_t n = sizeof tmp;
-    do {
-        tmp[--n] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    pricing__w_raw(w, tmp + n, sizeof tmp - n);
+    char *p = pricing__w_reserve(w, PRICING__U64_CHARS);
+    if (p)
+        pricing__w_commit(w, pricing__p_u64(p, v));
 }
 
-/* Digits of v, which fits in a word, right-aligned before end. */
-static char *word_digits(char *end, unsigned long v)
+char *pricing__p_dec_big(char *p, const mpz_t v, unsigned scale, int strip)
 {
-    do {
-        *--end = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return end;
+    *p = '"';
+    p += 1 + pricing__decimal_format(p + 1, v, scale, strip);
+    *p++ = '"';
+    return p;
 }
 
 void pricing__w_dec(pricing__w *w, const mpz_t v, unsigned scale, int strip)
 {
-    size_t need;
-    /* Amounts that fit in a word skip GMP's conversion (the common case
-     * for rounded amounts written with a fixed number of decimals). */
-    if (!strip && scale < 20 && mpz_sgn(v) >= 0 && mpz_fits_ulong_p(v)) {
-        char tmp[48], *end = tmp + sizeof tmp, *d;
-        size_t nd;
-        d = word_digits(end, mpz_get_ui(v));
-        nd = (size_t)(end - d);
-        while (nd < (size_t)scale + 1) {
-            *--d = '0';
-            nd++;
-        }
-        if (scale) {
-            memmove(d - 1, d, nd - scale);
-            d--;
-            d[nd - scale] = '.';
-            nd++;
-        }
-        *--d = '"';
-        nd++;
-        pricing__w_raw(w, d, nd);
-        pricing__w_raw(w, "\"", 1);
-        return;
-    }
-    need = pricing__decimal_format_size(v, scale) + 2;
-    char *p = room(w, need);
-    size_t n;
-    if (!p)
-        return;
-    p[0] = '"';
-    n = pricing__decimal_format(p + 1, v, scale, strip);
-    p[n + 1] = '"';
-    w->buf->size += n + 2;
+    char *p = pricing__w_reserve(w, pricing__p_dec_size(v, scale));
+    if (p)
+        pricing__w_commit(w, pricing__p_dec(p, v, scale, strip));
 }
 
 static char last(const pricing__w *w)
@@ -181,7 +145,7 @@ void pricing__w_close(pricing__w *w, char c)
 
 void pricing__w_keyn(pricing__w *w, const char *key, size_t n)
 {
-    char *p = room(w, n + 4);
+    char *p = pricing__w_reserve(w, n + 4);
     if (!p)
         return;
     if (last(w) != '{')

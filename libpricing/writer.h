@@ -8,6 +8,7 @@
 #ifndef PRICING_WRITER_H
 #define PRICING_WRITER_H
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -39,6 +40,123 @@ static inline void pricing__w_raw(pricing__w *w, const char *s, size_t n)
     }
 }
 void pricing__w_lit(pricing__w *w, const char *s); /* NUL-terminated raw */
+
+/*
+ * The cursor: a writer of a document whose worst-case size it can bound
+ * (a quote) reserves that once and then writes through a plain pointer,
+ * with no room check per piece:
+ *
+ *     char *p = pricing__w_reserve(w, bound);
+ *     if (p) { p = PRICING__P_LIT(p, "{\"a\":"); ...; pricing__w_commit(w, p); }
+ *
+ * Between the two, at most bound bytes may be written. NULL means an
+ * allocation failed (latched like every other write).
+ */
+char *pricing__w_reserve_slow(pricing__w *w, size_t n);
+static inline char *pricing__w_reserve(pricing__w *w, size_t n)
+{
+    pricing_buffer *b = w->buf;
+    if (!w->failed && b->capacity - b->size > n)
+        return b->data + b->size;
+    return pricing__w_reserve_slow(w, n);
+}
+static inline void pricing__w_commit(pricing__w *w, char *end)
+{
+    w->buf->size = (size_t)(end - w->buf->data);
+}
+
+/* A string in its JSON form (quoted and escaped), n bytes: catalog
+ * strings are stored so at load (catalog_json.c) and copied by quotes. */
+typedef struct pricing__jstr {
+    const char *s;
+    size_t n;
+} pricing__jstr;
+
+/* Bytes through the cursor. A literal's length is known when compiling,
+ * so its copy is a few moves: keys go with their separators in one, e.g.
+ * PRICING__P_LIT(p, ",\"kind\":"). */
+static inline char *pricing__p_copy(char *p, const char *s, size_t n)
+{
+    memcpy(p, s, n);
+    return p + n;
+}
+#define PRICING__P_LIT(p, lit) pricing__p_copy((p), (lit), sizeof(lit) - 1)
+static inline char *pricing__p_jstr(char *p, const pricing__jstr *j)
+{
+    return pricing__p_copy(p, j->s, j->n);
+}
+/* A NUL-terminated string that needs no escaping (amount texts, the
+ * format's own names), quoted. */
+static inline char *pricing__p_safe(char *p, const char *s)
+{
+    *p++ = '"';
+    while (*s)
+        *p++ = *s++;
+    *p++ = '"';
+    return p;
+}
+
+/* The most bytes pricing__p_u64 writes. */
+#define PRICING__U64_CHARS 20
+/* v in decimal, its digits counted first and then written in place from
+ * the last one. */
+static inline char *pricing__p_u64(char *p, uint64_t v)
+{
+    uint64_t t = v;
+    char *end = p + 1;
+    while (t >= 10) {
+        t /= 10;
+        end++;
+    }
+    p = end;
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
+/* v / 10^scale as a quoted JSON string (see pricing__decimal_format), at
+ * most pricing__p_dec_size bytes. A value of one limb (every amount below
+ * 1.8 x 10^19 in its smallest unit) is formatted by a digit loop straight
+ * into place; larger ones go through GMP. */
+char *pricing__p_dec_big(char *p, const mpz_t v, unsigned scale, int strip);
+static inline size_t pricing__p_dec_size(const mpz_t v, unsigned scale)
+{
+    /* digits (a limb holds at most GMP_NUMB_BITS / 3 + 1 of them), sign,
+     * "0.", quotes */
+    return mpz_size(v) * (GMP_NUMB_BITS / 3 + 1) + scale + 6;
+}
+static inline char *pricing__p_dec(char *p, const mpz_t v, unsigned scale,
+                                   int strip)
+{
+    unsigned long u, t;
+    unsigned digits = 1, width, i;
+    char *q;
+
+    if (mpz_size(v) > 1 || GMP_NUMB_BITS > sizeof u * CHAR_BIT)
+        return pricing__p_dec_big(p, v, scale, strip);
+    u = mpz_get_ui(v); /* |v| */
+    *p++ = '"';
+    if (mpz_sgn(v) < 0)
+        *p++ = '-';
+    if (strip)
+        for (; scale > 0 && u % 10 == 0; scale--)
+            u /= 10;
+    for (t = u; t >= 10; t /= 10)
+        digits++;
+    width = digits > scale ? digits : scale + 1; /* "0.05": the 0 */
+    q = p + width + (scale > 0); /* just after the last digit */
+    p = q;
+    *p++ = '"';
+    for (i = 0; i < scale; i++, u /= 10)
+        *--q = (char)('0' + u % 10);
+    if (scale > 0)
+        *--q = '.';
+    for (i = scale; i < width; i++, u /= 10)
+        *--q = (char)('0' + u % 10);
+    return p;
+}
 /* A JSON string; invalid UTF-8 becomes U+FFFD so the output is valid. */
 void pricing__w_str(pricing__w *w, const char *s, size_t n);
 void pricing__w_cstr(pricing__w *w, const char *s);
