@@ -366,10 +366,10 @@ static int graduated_lines(pricing_quote *q, const pricing__attr *at,
     } else {
         for (j = 0; j < k; j++) {
             const pricing__tier *t = &r->tiers[j];
-            if (!(l = period_tier_line(q, at, r, j, 0)))
+            if (!(l = tier_line(q, PRICING__LINE_TIER, at, r, j,
+                                t->up_to - t->from)))
                 return -1;
-            l->quantity = t->up_to - t->from;
-            mpz_set(l->period, t->full);
+            mpz_set(l->period, t->full); /* precomputed at load */
         }
     }
     return period_tier_line(q, at, r, k, qty - r->tiers[k].from) ? 0 : -1;
