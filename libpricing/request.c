@@ -262,6 +262,8 @@ int pricing_request_set_plan(pricing_request *req, const char *plan,
     pricing__path p;
     if (!req || !plan)
         return bad_arg(err, "pricing_request_set_plan");
+    if (set_plan(req, plan, NULL, NULL) == 0)
+        return 0; /* the path only for the error */
     member_path(&p, "plan", NULL);
     return set_plan(req, plan, &p, err);
 }
@@ -315,6 +317,8 @@ int pricing_request_set_type(pricing_request *req, const char *type,
     pricing__path p;
     if (!req || !type)
         return bad_arg(err, "pricing_request_set_type");
+    if (set_type(req, type, NULL, NULL) == 0)
+        return 0; /* the path only for the error */
     member_path(&p, "type", NULL);
     return set_type(req, type, &p, err);
 }
