@@ -42,14 +42,16 @@ static size_t *rank(pricing_quote *q, size_t n)
  * Largest remainder: each line's value (one period's with per_period,
  * else the whole order's) cut down to whole minor units, then the units
  * left to reach total go one each to the largest remainders, ties to the
- * earliest. Results land in each line's amount (minor units).
+ * earliest. Results land in each line's amount (minor units); unit is
+ * one minor unit over the quote's den.
  */
-static int allocate(pricing_quote *q, int per_period, const mpz_t total)
+static int allocate(pricing_quote *q, mpz_srcptr unit, int per_period,
+                    const mpz_t total)
 {
     size_t i, n = q->nlines, *order;
     long left;
 
-    if (mpz_cmp_ui(q->unit, 1) == 0) {
+    if (mpz_cmp_ui(unit, 1) == 0) {
         /* values already in minor units: nothing to cut or allocate */
         for (i = 0; i < n; i++) {
             if (per_period)
@@ -65,7 +67,7 @@ static int allocate(pricing_quote *q, int per_period, const mpz_t total)
         if (per_period)
             mpz_divexact(l->scratch, l->exact, q->tmp2);
         mpz_fdiv_qr(l->amount, l->scratch, per_period ? l->scratch : l->exact,
-                    q->unit);
+                    unit);
         mpz_sub(q->tmp, q->tmp, l->amount);
     }
     left = mpz_get_si(q->tmp);
@@ -84,35 +86,40 @@ int pricing__quote_round(pricing_quote *q)
 {
     const pricing_catalog *cat = q->cat;
     pricing__at at = cat->at;
+    mpz_srcptr unit = cat->unit;
     size_t i;
 
     mpz_set_ui(q->exact_total, 0);
     for (i = 0; i < q->nlines; i++)
         mpz_add(q->exact_total, q->exact_total, q->lines[i].exact);
-    /* one minor unit over den, and den for one period in tmp2 */
-    mpz_ui_pow_ui(q->tmp, 10, q->minor_units);
-    mpz_divexact(q->unit, q->den, q->tmp);
+    /* one minor unit over den (the catalog's while den is), and den for
+     * one period in tmp2 */
+    if (q->den_pow10 != (int)cat->scale || q->minor_units != cat->minor_units) {
+        mpz_ui_pow_ui(q->tmp, 10, q->minor_units);
+        mpz_divexact(q->unit, q->den, q->tmp);
+        unit = q->unit;
+    }
     pricing__mpz_set_u64(q->tmp2, q->count);
-    mpz_mul(q->tmp3, q->unit, q->tmp2); /* one minor unit per period */
+    mpz_mul(q->tmp3, unit, q->tmp2); /* one minor unit per period */
     if (at == PRICING__AT_PERIOD && !q->uniform)
         at = PRICING__AT_TOTAL; /* periods differ: contract 1.1 */
     switch (at) {
     case PRICING__AT_TOTAL:
-        pricing__round_div(q->total, q->tmp, q->exact_total, q->unit,
+        pricing__round_div(q->total, q->tmp, q->exact_total, unit,
                            cat->mode);
         pricing__round_div(q->period_total, q->tmp, q->exact_total, q->tmp3,
                            cat->mode);
         /* the lines' rounded shares are only needed to show the lines */
-        return q->totals_only ? 0 : allocate(q, 0, q->total);
+        return q->totals_only ? 0 : allocate(q, unit, 0, q->total);
     case PRICING__AT_PERIOD:
         mpz_divexact(q->tmp, q->exact_total, q->tmp2);
-        pricing__round_div(q->period_total, q->tmp, q->tmp, q->unit,
+        pricing__round_div(q->period_total, q->tmp, q->tmp, unit,
                            cat->mode);
         if (q->totals_only) {
             mpz_mul(q->total, q->period_total, q->tmp2);
             return 0;
         }
-        if (allocate(q, 1, q->period_total) != 0)
+        if (allocate(q, unit, 1, q->period_total) != 0)
             return -1;
         mpz_mul(q->total, q->period_total, q->tmp2);
         for (i = 0; i < q->nlines; i++)
@@ -124,7 +131,7 @@ int pricing__quote_round(pricing_quote *q)
         mpz_set_ui(q->period_total, 0);
         for (i = 0; i < q->nlines; i++) {
             pricing__qline *l = &q->lines[i];
-            pricing__round_div(l->amount, l->scratch, l->exact, q->unit,
+            pricing__round_div(l->amount, l->scratch, l->exact, unit,
                                cat->mode);
             mpz_add(q->total, q->total, l->amount);
             pricing__round_div(l->scratch, q->tmp, l->exact, q->tmp3,
