@@ -30,10 +30,39 @@ int pricing__at_lookup(const char *name)
     return pricing__lookup(at_names, PRICING__AT_COUNT, name);
 }
 
+/* Whether a quotient rounded down (floor) goes up one: the remainder is
+ * non-zero, half < 0, == 0 or > 0 as it is below, at or above half the
+ * divisor; neg: the value was negative; odd: the floor is odd. */
+static int goes_up(pricing__mode mode, int neg, int half, int odd)
+{
+    switch (mode) {
+    case PRICING__FLOOR:
+        return 0;
+    case PRICING__CEILING:
+        return 1;
+    case PRICING__DOWN:
+        return neg;
+    case PRICING__UP:
+        return !neg;
+    case PRICING__HALF_UP:
+    case PRICING__HALF_EVEN:
+    case PRICING__HALF_DOWN:
+    case PRICING__MODE_COUNT: /* not a mode; never stored in a catalog */
+        break;
+    }
+    if (half != 0)
+        return half > 0;
+    if (mode == PRICING__HALF_UP)
+        return !neg;
+    if (mode == PRICING__HALF_DOWN)
+        return neg;
+    return odd;
+}
+
 void pricing__round_div(mpz_t q, mpz_t r, const mpz_t n, const mpz_t d,
                         pricing__mode mode)
 {
-    int neg = mpz_sgn(n) < 0, up = 0, half;
+    int neg = mpz_sgn(n) < 0, half;
 
     if (mpz_cmp_ui(d, 1) == 0) { /* nothing to round: the common case */
         mpz_set(q, n);
@@ -41,40 +70,20 @@ void pricing__round_div(mpz_t q, mpz_t r, const mpz_t n, const mpz_t d,
     }
     /* Floor division leaves 0 <= r < d; every mode then either keeps the
      * floor or takes the next integer up. */
-    mpz_fdiv_qr(q, r, n, d);
-    if (mpz_sgn(r) == 0)
-        return;
-    switch (mode) {
-    case PRICING__FLOOR:
-        up = 0;
-        break;
-    case PRICING__CEILING:
-        up = 1;
-        break;
-    case PRICING__DOWN:
-        up = neg;
-        break;
-    case PRICING__UP:
-        up = !neg;
-        break;
-    case PRICING__HALF_UP:
-    case PRICING__HALF_EVEN:
-    case PRICING__HALF_DOWN:
-    case PRICING__MODE_COUNT: /* not a mode; never stored in a catalog */
+    if (mpz_fits_ulong_p(d)) {
+        /* the usual divisors (a minor unit, times the periods) fit in a
+         * word: the remainder is a word too */
+        unsigned long dw = mpz_get_ui(d), rw = mpz_fdiv_q_ui(q, n, dw);
+        if (rw == 0)
+            return;
+        half = rw < dw - rw ? -1 : rw > dw - rw;
+    } else {
+        mpz_fdiv_qr(q, r, n, d);
+        if (mpz_sgn(r) == 0)
+            return;
         mpz_mul_2exp(r, r, 1);
         half = mpz_cmp(r, d);
-        if (half < 0)
-            up = 0;
-        else if (half > 0)
-            up = 1;
-        else if (mode == PRICING__HALF_UP)
-            up = !neg;
-        else if (mode == PRICING__HALF_DOWN)
-            up = neg;
-        else
-            up = mpz_odd_p(q);
-        break;
     }
-    if (up)
+    if (goes_up(mode, neg, half, mpz_odd_p(q)))
         mpz_add_ui(q, q, 1);
 }
