@@ -57,6 +57,8 @@ typedef struct slot {
     uint8_t depth; /* stack index of the object */
 } slot;
 
+#define SLOTS0 64 /* a power of two */
+
 typedef struct checker {
     const unsigned char *s;
     size_t len;
@@ -76,6 +78,10 @@ typedef struct checker {
     int nul_seen;
     pricing__path nul_path; /* where the first U+0000 was */
     uint64_t tree_bytes; /* what the parsed tree would take (see .h) */
+    /* The first arena and slot table, on the stack: a request (a few
+     * keys) then costs no allocation at all. */
+    unsigned char arena0[2 * PRICING_MAX_STRING_BYTES];
+    slot slots0[SLOTS0];
 } checker;
 
 /* ---------------------------------------------------------------- bytes */
@@ -216,10 +222,15 @@ static int arena_reserve(checker *c, size_t extra)
     need = c->arena_len + extra;
     if (need <= c->arena_cap)
         return 0;
-    cap = c->arena_cap ? c->arena_cap : 2 * PRICING_MAX_STRING_BYTES;
+    cap = c->arena_cap;
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    p = realloc(c->arena, cap);
+    if (c->arena == c->arena0) {
+        if ((p = malloc(cap)) != NULL)
+            memcpy(p, c->arena0, c->arena_len);
+    } else {
+        p = realloc(c->arena, cap);
+    }
     if (!p)
         return pricing__nomem(c->err);
     c->arena = p;
@@ -323,12 +334,12 @@ static int slot_live(const checker *c, const slot *s)
  * this costs O(live) and happens O(log) times). */
 static int slots_grow(checker *c)
 {
-    size_t cap = c->nslots ? c->nslots * 2 : 64, i, j;
+    size_t cap = c->nslots ? c->nslots * 2 : SLOTS0, i, j;
     slot *t;
 
     if (c->nslots > SIZE_MAX / 2 / sizeof *t)
         return pricing__nomem(c->err);
-    t = malloc(cap * sizeof *t);
+    t = cap == SLOTS0 ? c->slots0 : malloc(cap * sizeof *t);
     if (!t)
         return pricing__nomem(c->err);
     for (i = 0; i < cap; i++)
@@ -341,7 +352,8 @@ static int slots_grow(checker *c)
             ;
         t[j] = c->slots[i];
     }
-    free(c->slots);
+    if (c->slots != c->slots0)
+        free(c->slots);
     c->slots = t;
     c->nslots = cap;
     return 0;
@@ -807,9 +819,9 @@ int pricing__json_check(const char *text, size_t len, size_t max_bytes,
     c.nums = nums;
     c.depth = 0;
     c.ordinals = 0;
-    c.arena = NULL;
+    c.arena = c.arena0;
     c.arena_len = 0;
-    c.arena_cap = 0;
+    c.arena_cap = sizeof c.arena0;
     c.slots = NULL;
     c.nslots = 0;
     c.live = 0;
@@ -833,8 +845,10 @@ int pricing__json_check(const char *text, size_t len, size_t max_bytes,
                                (unsigned long long)c.tree_bytes,
                                PRICING__TREE_BYTES_PER_BYTE,
                                PRICING__TREE_EXTRA_BYTES);
-    free(c.arena);
-    free(c.slots);
+    if (c.arena != c.arena0)
+        free(c.arena);
+    if (c.slots != c.slots0)
+        free(c.slots);
     if (rc != 0)
         pricing__numbers_dispose(nums);
     return rc;
