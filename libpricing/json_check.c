@@ -459,6 +459,13 @@ static int scan_escape(checker *c, size_t i, uint32_t *cp, size_t *step)
     return 0;
 }
 
+/* A byte that stands for itself in a string: printable ASCII other than
+ * the quote and the backslash. */
+static int plain(unsigned b)
+{
+    return b >= 0x20 && b < 0x80 && b != '"' && b != '\\';
+}
+
 /*
  * The string whose opening quote is at c->pos; leaves c->pos after the
  * closing quote. *n is the decoded length (counted to the end even past
@@ -482,6 +489,23 @@ static int scan_string(checker *c, unsigned char *out, size_t *n,
         if (i >= len)
             return syntax_error(c, len, "unterminated string");
         b = s[i];
+        if (plain(b)) {
+            /* A run of plain ASCII: one test a byte and one copy, the
+             * prefix kept as byte by byte (one byte a character). */
+            size_t end = i + 1;
+            while (end < len && plain(s[end]))
+                end++;
+            k = end - i;
+            if (out && kept == dn && dn < PRICING_MAX_STRING_BYTES) {
+                size_t m = PRICING_MAX_STRING_BYTES - dn < k
+                               ? PRICING_MAX_STRING_BYTES - dn : k;
+                memcpy(out + kept, s + i, m);
+                kept += m;
+            }
+            dn += k;
+            i = end;
+            continue;
+        }
         if (b == '"')
             break;
         if (b < 0x20)
