@@ -99,6 +99,10 @@ pricing__qline *pricing__quote_add_line(pricing_quote *q,
  * rounded share). Returns 0, or -1 out of memory. */
 int pricing__quote_round(pricing_quote *q);
 
+/* The most bytes pricing_quote_write_json writes for q (compact): it
+ * reserves that once, then writes without checking room. */
+size_t pricing__quote_json_bound(const pricing_quote *q);
+
 /* Formats an exact value of q into dst (see pricing__exact_format). */
 size_t pricing__quote_exact_size(const pricing_quote *q, const mpz_t num);
 size_t pricing__quote_exact_format(char *dst, const pricing_quote *q,

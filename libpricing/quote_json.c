@@ -21,7 +21,7 @@ static const char *const kind_names[] = {"fixed",    "base",   "quantity",
 /* ---------------------------------------------------------------- writing */
 
 /*
- * A quote is written through the cursor (writer.h): quote_bound reserves
+ * A quote is written through the cursor (writer.h): its bound is reserved
  * its worst case once, then every piece is a copy or a digit loop with no
  * room check. The bounds below sit beside what they bound; what they
  * leave out is counted from the quote's own data (catalog strings in
@@ -64,7 +64,7 @@ static size_t line_bound(const pricing_quote *q, const pricing__qline *l)
     return n;
 }
 
-static size_t quote_bound(const pricing_quote *q)
+size_t pricing__quote_json_bound(const pricing_quote *q)
 {
     const pricing_catalog *cat = q->cat;
     size_t n = QUOTE_FIXED + cat->id_json.n + cat->version_json.n +
@@ -341,7 +341,7 @@ int pricing_quote_write_json(pricing_buffer *buf, const pricing_quote *q,
                                  "pricing_quote_write_json: the quote was "
                                  "computed with totals only");
     pricing__w_start(&w, buf);
-    if ((p = pricing__w_reserve(&w, quote_bound(q))) != NULL)
+    if ((p = pricing__w_reserve(&w, pricing__quote_json_bound(q))) != NULL)
         pricing__w_commit(&w, write_quote(&w, p, q));
     return finish(&w, flags, err);
 }
