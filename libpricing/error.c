@@ -191,6 +191,28 @@ static void message_clean(char *out, size_t size, const char *in)
     out[w] = '\0';
 }
 
+/* Copies n bytes of path, keeping only whole UTF-8 characters: paths into
+ * JSON are UTF-8 already (the strict pass sees to it), but a CSV sheet's
+ * header names a column with whatever bytes the cell held. */
+static void path_copy(char *out, const char *path, size_t n)
+{
+    const unsigned char *r = (const unsigned char *)path;
+    size_t w = 0;
+    while (n > 0) {
+        size_t k = pricing__utf8_length(r, n);
+        if (k == 0) {
+            r++;
+            n--;
+            continue;
+        }
+        memcpy(out + w, r, k);
+        w += k;
+        r += k;
+        n -= k;
+    }
+    out[w] = '\0';
+}
+
 static int verror(pricing_error *err, pricing_code code, const char *path,
                   const char *fmt, va_list ap)
 {
@@ -203,8 +225,7 @@ static int verror(pricing_error *err, pricing_code code, const char *path,
         err->position = 0;
         if (n >= sizeof err->path)
             n = sizeof err->path - 1;
-        memcpy(err->path, path, n);
-        err->path[n] = '\0';
+        path_copy(err->path, path, n);
         vsnprintf(raw, sizeof raw, fmt, ap);
         message_clean(err->message, sizeof err->message, raw);
     }

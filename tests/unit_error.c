@@ -127,6 +127,19 @@ START_TEST(test_message_cut)
 }
 END_TEST
 
+/* A path keeps whole UTF-8 characters only: a CSV header cell holding
+ * byte 0x9d (found by the seller fuzz target) names its column without it,
+ * and a two-byte character survives. */
+START_TEST(test_path_utf8)
+{
+    pricing_error e;
+    pricing_error_init(&e);
+    pricing__error_at(&e, PRICING_UNKNOWN_FIELD, "/row/1/column/attr\x9d"
+                      "bute/\xc3\xa9", "x");
+    ck_assert_str_eq(e.path, "/row/1/column/attrbute/\xc3\xa9");
+}
+END_TEST
+
 Suite *unit_error_suite(void)
 {
     Suite *s = suite_create("error");
@@ -136,6 +149,7 @@ Suite *unit_error_suite(void)
     tcase_add_test(tc, test_path_pop_after_cut);
     tcase_add_test(tc, test_message_one_line);
     tcase_add_test(tc, test_message_cut);
+    tcase_add_test(tc, test_path_utf8);
     suite_add_tcase(s, tc);
     return s;
 }
