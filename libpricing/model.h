@@ -195,6 +195,10 @@ const pricing__discount *pricing__spec_discount(const pricing__spec *spec,
                                                 pricing__plan plan,
                                                 uint64_t count);
 
+/* 1 when a and b have the same attributes (ids, types, min, max, step) in
+ * the same order: what loading a charge reads of its spec (share.c). */
+int pricing__spec_same_shape(const pricing__spec *a, const pricing__spec *b);
+
 const char *pricing__plan_name(pricing__plan plan);
 int pricing__plan_lookup(const char *name);
 

@@ -107,15 +107,11 @@ int pricing__when_check(const pricing_request *req, pricing_error *err)
 static int same_attrs(const pricing__spec *a, const pricing__spec *b)
 {
     size_t i, k;
-    if (a == b)
-        return 1;
-    if (a->nattrs != b->nattrs)
+    if (!pricing__spec_same_shape(a, b))
         return 0;
     for (i = 0; i < a->nattrs; i++) {
         const pricing__attr *x = &a->attrs[i], *y = &b->attrs[i];
-        if (strcmp(x->id, y->id) != 0 || x->is_enum != y->is_enum ||
-            x->nvalues != y->nvalues || x->min != y->min ||
-            x->max != y->max || x->step != y->step)
+        if (x->nvalues != y->nvalues)
             return 0;
         for (k = 0; k < x->nvalues; k++)
             if (strcmp(x->values[k], y->values[k]) != 0)

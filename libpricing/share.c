@@ -155,7 +155,7 @@ static int json_same(const pricing__load *ld, const cJSON *a, const cJSON *b)
 }
 
 /* What loading a charge reads of its spec: the attributes. */
-static int same_shape(const pricing__spec *a, const pricing__spec *b)
+int pricing__spec_same_shape(const pricing__spec *a, const pricing__spec *b)
 {
     size_t i;
     if (a == b)
@@ -196,7 +196,7 @@ pricing__charge *pricing__share_charge_find(pricing__share *sh,
         shared_charge *e = &sh->charges[sh->slots[i] - 1];
         if (e->hash == h && e->used_by != ld->cat && e->sig == ld->sig &&
             memcmp(e->cur, ld->cat->currency, 4) == 0 &&
-            same_shape(e->spec, spec) && json_same(ld, e->node, node)) {
+            pricing__spec_same_shape(e->spec, spec) && json_same(ld, e->node, node)) {
             e->used_by = ld->cat;
             return e->ch;
         }
