@@ -11,6 +11,7 @@
 
 #include "fuzz_common.h"
 #include "fuzz_exact.h"
+#include "quote.h"
 
 /* ---------------------------------------------------------------- quotes */
 
@@ -554,6 +555,10 @@ cJSON *fuzz_check_quote(const char *json, size_t n, pricing_quote *quote)
     const char *cur;
 
     fuzz_check_output_json(json, n, 0, "quote JSON");
+    /* The writer reserves this bound once and then writes unchecked. */
+    FUZZ_ASSERT(n <= pricing__quote_json_bound(quote),
+                "the quote's %zu bytes pass its reserved bound %zu: %s", n,
+                pricing__quote_json_bound(quote), json);
     root = cJSON_ParseWithLength(json, n);
     FUZZ_ASSERT(root != NULL, "cJSON cannot read the quote: %s", json);
     ordered_members(root, keys, optional, m, "quote", json);
