@@ -24,7 +24,7 @@
 #define PRICING_OPTION_spec(X)                                                \
     X(spec, " ID", "             ", "only spec ID (chart: the one drawn)")
 #define PRICING_OPTION_format(X)                                              \
-    X(format, " csv|json|html", " ",                                          \
+    X(format, " csv|json|html", "  ",                                         \
       "CSV (the default), one JSON document or a web page")
 #define PRICING_OPTION_template(X)                                            \
     X(template, "", "            ", "leave every price empty, to fill in")
