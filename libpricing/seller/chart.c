@@ -445,7 +445,10 @@ static void legend(draw *d)
     const char *name = pricing_spec_name(c->spec);
     size_t i, n = c->nseries + (size_t)any_inversion(c);
 
-    text(d, 10 * (WIDTH / 2), 240, "middle");
+    lit(d, "<text font-size=\"15\" font-weight=\"bold\"");
+    at(d, "x", 10 * (WIDTH / 2));
+    at(d, "y", 240);
+    lit(d, " text-anchor=\"middle\">");
     pricing__xml_cstr(d->w, name ? name : pricing_spec_id(c->spec));
     lit(d, ": price by ");
     pricing__xml_cstr(d->w, pricing_attribute_id(c->attr));

@@ -10,22 +10,22 @@
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
-/* The length of the XML character at s (n > 0 bytes left), or 0 when
- * it is ill-formed UTF-8 or U+FFFE / U+FFFF. */
-static size_t utf8_len(const unsigned char *s, size_t n)
+/* The length of the UTF-8 sequence at s (n > 0 bytes left), 0 when it
+ * is ill-formed; *bad when it is not an XML character (U+FFFE, U+FFFF),
+ * to be replaced whole. */
+static size_t utf8_len(const unsigned char *s, size_t n, int *bad)
 {
     size_t len = pricing__utf8_length(s, n);
-    uint32_t cp;
-    if (len != 3)
-        return len;
-    cp = pricing__utf8_decode(s, len);
-    return cp == 0xFFFE || cp == 0xFFFF ? 0 : len;
+    uint32_t cp = len == 3 ? pricing__utf8_decode(s, len) : 0;
+    *bad = cp == 0xFFFE || cp == 0xFFFF;
+    return len;
 }
 
 void pricing__xml_text(pricing__w *w, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, start = 0, len;
+    int bad;
 
     while (i < n) {
         const char *ref = NULL;
@@ -40,10 +40,10 @@ void pricing__xml_text(pricing__w *w, const char *s, size_t n)
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
                 ref = replacement;
         }
-        len = ref ? 1 : utf8_len(u + i, n - i);
-        if (!ref && len == 0) {
+        len = ref ? 1 : utf8_len(u + i, n - i, &bad);
+        if (!ref && (len == 0 || bad)) {
             ref = replacement;
-            len = 1;
+            len = len ? len : 1; /* an ill-formed byte at a time */
         }
         if (ref) {
             pricing__w_raw(w, s + start, i - start);
