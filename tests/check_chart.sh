@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Charts and the HTML price page, checked from outside: every chart and
-# page of the golden cases is well-formed XML; the points of two charts
+# page of the golden cases is well-formed XML; the points of four charts
 # are recomputed here from the catalog's rules (exact fractions, the
 # coordinate rule of docs/seller-tools.md) and must be the drawn ones;
 # the hostile page escapes every string (no element a catalog string
@@ -44,7 +44,7 @@ for name in sorted(os.listdir(cases)):
         check(False, f"{name}: not well-formed: {e}")
 
 
-# 2. The points, recomputed. The rule: a coordinate c is written as
+# 2. The points of four golden charts, recomputed. The rule: a coordinate c is written as
 # floor(10 c + 1/2) tenths of a pixel.
 def tenths(c):
     t = (20 * c.numerator + c.denominator) // (2 * c.denominator)
@@ -130,6 +130,19 @@ seats = {"basic": [4 * F(q) for q in qs],
 svg = open(os.path.join(cases, "chart-editions", "expected"), "rb").read()
 expect(svg, 72, 0, 40, qs, seats, "seats")
 check(b'class="inversion"' not in svg, "seats: no inversion")
+
+# The same on the year plan: basic 40 a seat, pro 100 + 60 to 10, 35 on.
+year = {"basic": [40 * F(q) for q in qs],
+        "pro": [grad(q, 100, [(10, "60", "0"), (None, "35", "0")])
+                for q in qs]}
+svg = open(os.path.join(cases, "chart-step-year", "expected"), "rb").read()
+expect(svg, 72, 0, 40, qs, year, "seats, year")
+
+# A package rounded down: 100 + floor(q / 5) x 250 yen, 0 to 12.
+qs = list(range(0, 13))
+svg = open(os.path.join(cases, "chart-package-down", "expected"), "rb").read()
+expect(svg, 72, 0, 12, qs, {"disk": [100 + q // 5 * F(250) for q in qs]},
+       "package")
 
 
 # 3. The hostile page: strings are text, never markup.
