@@ -5,8 +5,9 @@
 # example catalog, rendered by Debian's headless chromium
 # (apt-get install chromium). Run from a built tree:
 #     tools/screenshots.sh [BUILDDIR]
-# Writes docs/chart-standard.png and docs/sheet-page.png (and keeps the
-# SVG beside them as docs/chart-standard.svg).
+# Writes docs/chart-standard.png (and its SVG, docs/chart-standard.svg),
+# docs/chart-koo-volume.png (KooGallery's volume example, the golden case
+# chart-koo-volume: an inversion) and docs/sheet-page.png.
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd -P)
 build=${1:-$src}
@@ -26,14 +27,17 @@ shot() { # shot URL PNG WIDTH HEIGHT
         --window-size="$3,$4" --screenshot="$2" "$1" >/dev/null 2>&1
 }
 
-"$pricing" chart --spec standard "$src/examples/catalog.json" \
-    >"$src/docs/chart-standard.svg"
-height=$(sed -n 's/^<svg .* height="\([0-9]*\)".*/\1/p' \
-    "$src/docs/chart-standard.svg")
-cp "$src/docs/chart-standard.svg" "$tmp/chart.svg"
-shot "file://$tmp/chart.svg" "$src/docs/chart-standard.png" 720 "$height"
+chart() { # chart CATALOG SPEC PNG: the chart at its own size
+    "$pricing" chart --spec "$2" "$1" >"$tmp/chart.svg"
+    height=$(sed -n 's/^<svg .* height="\([0-9]*\)".*/\1/p' "$tmp/chart.svg")
+    shot "file://$tmp/chart.svg" "$3" 720 "$height"
+}
+chart "$src/examples/catalog.json" standard "$src/docs/chart-standard.png"
+cp "$tmp/chart.svg" "$src/docs/chart-standard.svg"
+chart "$src/tests/cases/chart-koo-volume/catalog.json" calls \
+    "$src/docs/chart-koo-volume.png"
 
 "$pricing" sheet --format html "$src/examples/catalog.json" >"$tmp/page.html"
 shot "file://$tmp/page.html" "$src/docs/sheet-page.png" 900 1300
 
-ls -l "$src/docs/chart-standard.png" "$src/docs/sheet-page.png"
+ls -l "$src"/docs/chart-*.png "$src/docs/sheet-page.png"
