@@ -10,6 +10,7 @@
 #include "request.h"
 #include "rule.h"
 #include "suggest.h"
+#include "zword.h"
 
 int pricing_quote_new(pricing_quote **out, pricing_error *err)
 {
@@ -87,8 +88,8 @@ pricing__qline *pricing__quote_add_line(pricing_quote *q,
            sizeof *l - offsetof(pricing__qline, kind));
     l->kind = kind;
     l->quantity = 1;
-    mpz_set_ui(l->period, 0);
-    mpz_set_ui(l->exact, 0);
+    pricing__z_zero(l->period);
+    pricing__z_zero(l->exact);
     return l;
 }
 
@@ -138,7 +139,7 @@ static int charge_lines(pricing_quote *q, const pricing__charge *ch,
                                         : PRICING__LINE_BASE)))
             return -1;
         l->unit_price = ch->amount.text;
-        mpz_set(l->period, ch->amount.v);
+        pricing__z_set(l->period, ch->amount.v);
     }
     if (ch->fixed)
         return 0;
@@ -452,9 +453,8 @@ static int order_lines(pricing_quote *q, const pricing__charge *ch)
     size_t i;
     if (charge_lines(q, ch, q->sku.quantity, 0) != 0)
         return -1;
-    pricing__mpz_set_u64(q->tmp, q->count);
     for (i = 0; i < q->nlines; i++)
-        mpz_mul(q->lines[i].exact, q->lines[i].period, q->tmp);
+        pricing__z_mul_u64(q->lines[i].exact, q->lines[i].period, q->count);
     return catalog_discount(q, 0);
 }
 

@@ -4,6 +4,7 @@
 #include "decimal.h"
 #include "memory.h"
 #include "quote.h"
+#include "zword.h"
 
 /* Does line i come before line j: larger remainder, then earlier. */
 static int before(const pricing_quote *q, size_t i, size_t j)
@@ -51,13 +52,13 @@ static int allocate(pricing_quote *q, mpz_srcptr unit, int per_period,
     size_t i, n = q->nlines, *order;
     long left;
 
-    if (mpz_cmp_ui(unit, 1) == 0) {
+    if (pricing__z_is_one(unit)) {
         /* values already in minor units: nothing to cut or allocate */
         for (i = 0; i < n; i++) {
             if (per_period)
                 mpz_divexact(q->lines[i].amount, q->lines[i].exact, q->tmp2);
             else
-                mpz_set(q->lines[i].amount, q->lines[i].exact);
+                pricing__z_set(q->lines[i].amount, q->lines[i].exact);
         }
         return 0;
     }
@@ -89,9 +90,9 @@ int pricing__quote_round(pricing_quote *q)
     mpz_srcptr unit = cat->unit;
     size_t i;
 
-    mpz_set_ui(q->exact_total, 0);
+    pricing__z_zero(q->exact_total);
     for (i = 0; i < q->nlines; i++)
-        mpz_add(q->exact_total, q->exact_total, q->lines[i].exact);
+        pricing__z_add(q->exact_total, q->exact_total, q->lines[i].exact);
     /* one minor unit over den (the catalog's while den is), and den for
      * one period in tmp2 */
     if (q->den_pow10 != (int)cat->scale || q->minor_units != cat->minor_units) {
@@ -99,8 +100,8 @@ int pricing__quote_round(pricing_quote *q)
         mpz_divexact(q->unit, q->den, q->tmp);
         unit = q->unit;
     }
-    pricing__mpz_set_u64(q->tmp2, q->count);
-    mpz_mul(q->tmp3, unit, q->tmp2); /* one minor unit per period */
+    pricing__z_set_u64(q->tmp2, q->count);
+    pricing__z_mul_u64(q->tmp3, unit, q->count); /* one minor unit per period */
     if (at == PRICING__AT_PERIOD && !q->uniform)
         at = PRICING__AT_TOTAL; /* periods differ: contract 1.1 */
     switch (at) {

@@ -4,6 +4,7 @@
 
 #include "names.h"
 #include "round.h"
+#include "zword.h"
 
 static const char *const mode_names[PRICING__MODE_COUNT] = {
     "half_up", "half_even", "half_down", "up", "down", "ceiling", "floor"};
@@ -59,24 +60,45 @@ static int goes_up(pricing__mode mode, int neg, int half, int odd)
     return odd;
 }
 
+/* q = n / d rounded, in words (n fits an int64_t, d >= 2, so neither
+ * step overflows): 1, or 0 when q has no limb to hold it. */
+static int round_div_word(mpz_t q, int64_t n, int64_t d, pricing__mode mode)
+{
+    int64_t fq = n / d, r = n % d; /* C truncates toward zero */
+    int half;
+    if (r < 0) {
+        fq--;
+        r += d;
+    }
+    if (r != 0) {
+        half = r < d - r ? -1 : r > d - r;
+        fq += goes_up(mode, n < 0, half, (int)(fq & 1));
+    }
+    return pricing__z_put(q, fq);
+}
+
 void pricing__round_div(mpz_t q, mpz_t r, const mpz_t n, const mpz_t d,
                         pricing__mode mode)
 {
     int neg = mpz_sgn(n) < 0, half;
+    int64_t nw, dw;
 
-    if (mpz_cmp_ui(d, 1) == 0) { /* nothing to round: the common case */
-        mpz_set(q, n);
+    if (pricing__z_is_one(d)) { /* nothing to round: the common case */
+        pricing__z_set(q, n);
         return;
     }
     /* Floor division leaves 0 <= r < d; every mode then either keeps the
      * floor or takes the next integer up. */
+    if (pricing__z_get(n, &nw) && pricing__z_get(d, &dw) &&
+        round_div_word(q, nw, dw, mode))
+        return;
     if (mpz_fits_ulong_p(d)) {
         /* the usual divisors (a minor unit, times the periods) fit in a
          * word: the remainder is a word too */
-        unsigned long dw = mpz_get_ui(d), rw = mpz_fdiv_q_ui(q, n, dw);
-        if (rw == 0)
+        unsigned long dl = mpz_get_ui(d), rl = mpz_fdiv_q_ui(q, n, dl);
+        if (rl == 0)
             return;
-        half = rw < dw - rw ? -1 : rw > dw - rw;
+        half = rl < dl - rl ? -1 : rl > dl - rl;
     } else {
         mpz_fdiv_qr(q, r, n, d);
         if (mpz_sgn(r) == 0)

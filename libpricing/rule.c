@@ -6,6 +6,7 @@
 #include "decimal.h"
 #include "memory.h"
 #include "rule.h"
+#include "zword.h"
 
 const char *pricing__rule_name(pricing__rule_kind kind)
 {
@@ -321,9 +322,7 @@ static pricing__qline *period_tier_line(pricing_quote *q,
     pricing__qline *l = tier_line(q, PRICING__LINE_TIER, at, r, k, units);
     if (!l)
         return NULL;
-    pricing__mpz_set_u64(l->period, units);
-    mpz_mul(l->period, l->period, t->unit.v);
-    mpz_add(l->period, l->period, t->flat.v);
+    pricing__z_addmul_u64(l->period, units, t->unit.v, t->flat.v);
     return l;
 }
 
@@ -344,8 +343,7 @@ static int quantity_line(pricing_quote *q, const pricing__attr *at,
             l->packages++;
         qty = l->packages;
     }
-    pricing__mpz_set_u64(l->period, qty);
-    mpz_mul(l->period, l->period, r->linear.v);
+    pricing__z_mul_u64(l->period, r->linear.v, qty);
     return 0;
 }
 
@@ -362,14 +360,14 @@ static int graduated_lines(pricing_quote *q, const pricing__attr *at,
         if (!(l = period_tier_line(q, at, r, 0, 0)))
             return -1;
         l->passed = (uint32_t)k;
-        mpz_set(l->period, r->tiers[k].before);
+        pricing__z_set(l->period, r->tiers[k].before);
     } else {
         for (j = 0; j < k; j++) {
             const pricing__tier *t = &r->tiers[j];
             if (!(l = tier_line(q, PRICING__LINE_TIER, at, r, j,
                                 t->up_to - t->from)))
                 return -1;
-            mpz_set(l->period, t->full); /* precomputed at load */
+            pricing__z_set(l->period, t->full); /* precomputed at load */
         }
     }
     return period_tier_line(q, at, r, k, qty - r->tiers[k].from) ? 0 : -1;
