@@ -62,35 +62,22 @@ void pricing_quote_free(pricing_quote *q)
     free(q);
 }
 
-pricing__qline *pricing__quote_add_line(pricing_quote *q,
-                                       pricing__line_kind kind)
+int pricing__quote_grow_lines(pricing_quote *q)
 {
-    pricing__qline *l;
-    if (q->nlines == q->lines_cap) {
-        size_t cap = q->lines_cap, i;
-        void *p = q->lines;
-        if (pricing__grow(&p, &cap, q->nlines + 1, sizeof *q->lines) != 0)
-            return NULL;
-        q->lines = p;
-        for (i = q->lines_cap; i < cap; i++) {
-            mpz_init(q->lines[i].term);
-            mpz_init(q->lines[i].period);
-            mpz_init(q->lines[i].exact);
-            mpz_init(q->lines[i].amount);
-            mpz_init(q->lines[i].scratch);
-        }
-        q->lines_cap = cap;
+    size_t cap = q->lines_cap, i;
+    void *p = q->lines;
+    if (pricing__grow(&p, &cap, q->nlines + 1, sizeof *q->lines) != 0)
+        return -1;
+    q->lines = p;
+    for (i = q->lines_cap; i < cap; i++) {
+        mpz_init(q->lines[i].term);
+        mpz_init(q->lines[i].period);
+        mpz_init(q->lines[i].exact);
+        mpz_init(q->lines[i].amount);
+        mpz_init(q->lines[i].scratch);
     }
-    l = &q->lines[q->nlines++];
-    /* Every field a writer or accessor may read starts at zero, so a line
-     * kind that leaves one unset still hands out a defined value. */
-    memset((char *)l + offsetof(pricing__qline, kind), 0,
-           sizeof *l - offsetof(pricing__qline, kind));
-    l->kind = kind;
-    l->quantity = 1;
-    pricing__z_zero(l->period);
-    pricing__z_zero(l->exact);
-    return l;
+    q->lines_cap = cap;
+    return 0;
 }
 
 /* Multiplies the quote's denominator, and so every exact value already
@@ -646,6 +633,19 @@ static void quote_currency(pricing_quote *q, const pricing_request *r)
     q->minor_units = r->cat->minor_units;
 }
 
+/* The values of the first n attributes of src (a whole pricing__skuval is
+ * 416 bytes, a spec has a few attributes). */
+static void copy_values(pricing__skuval *dst, const pricing__skuval *src,
+                        size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        dst->value[i] = src->value[i];
+        dst->quantity[i] = src->quantity[i];
+        dst->set[i] = src->set[i];
+    }
+}
+
 int pricing_quote_compute(pricing_quote *q, const pricing_request *r,
                           pricing_error *err)
 {
@@ -664,14 +664,17 @@ int pricing_quote_compute(pricing_quote *q, const pricing_request *r,
     q->type = r->type;
     q->count = r->count;
     q->trial = r->trial;
-    q->sku = r->sku;
-    q->from = r->from;
+    /* what the quote reads of the request's values: the spec's
+     * attributes, and the SKU bought only for a change */
+    copy_values(&q->sku, &r->sku, r->spec->nattrs);
+    if (r->type >= PRICING__UPGRADE)
+        copy_values(&q->from, &r->from, r->spec->nattrs);
     q->has_term = 0;
     q->uniform = r->type < PRICING__UPGRADE;
     /* Line rounding rounds every line: it needs them all. */
     q->totals_only = (q->flags & PRICING_QUOTE_TOTALS_ONLY) &&
                      r->cat->at != PRICING__AT_LINE;
-    mpz_set(q->den, q->cat->den);
+    pricing__z_set(q->den, q->cat->den);
     q->den_pow10 = (int)q->cat->scale;
     if ((rc = pricing__when_check(r, err)) != 0 ||
         (rc = check_request(q, r, &sku, err)) != 0)

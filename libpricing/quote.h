@@ -3,9 +3,13 @@
 #ifndef PRICING_QUOTE_H
 #define PRICING_QUOTE_H
 
+#include <stddef.h>
+#include <string.h>
+
 #include "date.h"
 #include "model.h"
 #include "request.h"
+#include "zword.h"
 
 typedef enum pricing__line_kind {
     PRICING__LINE_FIXED,
@@ -88,10 +92,28 @@ struct pricing_quote {
     pricing_request scratch;
 };
 
+/* Room for one more line in q (mpz_init'ed): 0, or -1 out of memory. */
+int pricing__quote_grow_lines(pricing_quote *q);
+
 /* A new line at the end of q: every field zero but quantity 1; NULL when
- * out of memory. */
-pricing__qline *pricing__quote_add_line(pricing_quote *q,
-                                        pricing__line_kind kind);
+ * out of memory. Inline: a quote adds a line per tier entered. */
+static inline pricing__qline *pricing__quote_add_line(pricing_quote *q,
+                                                      pricing__line_kind kind)
+{
+    pricing__qline *l;
+    if (q->nlines == q->lines_cap && pricing__quote_grow_lines(q) != 0)
+        return NULL;
+    l = &q->lines[q->nlines++];
+    /* Every field a writer or accessor may read starts at zero, so a line
+     * kind that leaves one unset still hands out a defined value. */
+    memset((char *)l + offsetof(pricing__qline, kind), 0,
+           sizeof *l - offsetof(pricing__qline, kind));
+    l->kind = kind;
+    l->quantity = 1;
+    pricing__z_zero(l->period);
+    pricing__z_zero(l->exact);
+    return l;
+}
 
 /* The totals and the rounded line amounts, from the lines' exact values
  * (quote_round.c). period_total is the rounded price of one period:
