@@ -83,6 +83,24 @@ static int allocate(pricing_quote *q, mpz_srcptr unit, int per_period,
     return 0;
 }
 
+/* exact_total = the sum of the lines' exact values: in a word while they
+ * and the partial sums fit, else with GMP from the start. */
+static void exact_sum(pricing_quote *q)
+{
+    int64_t sum = 0, x;
+    size_t i;
+
+    for (i = 0; i < q->nlines; i++)
+        if (!pricing__z_get(q->lines[i].exact, &x) ||
+            !pricing__z_word_add(&sum, x))
+            break;
+    if (i == q->nlines && pricing__z_put(q->exact_total, sum))
+        return;
+    mpz_set_ui(q->exact_total, 0);
+    for (i = 0; i < q->nlines; i++)
+        mpz_add(q->exact_total, q->exact_total, q->lines[i].exact);
+}
+
 int pricing__quote_round(pricing_quote *q)
 {
     const pricing_catalog *cat = q->cat;
@@ -90,9 +108,7 @@ int pricing__quote_round(pricing_quote *q)
     mpz_srcptr unit = cat->unit;
     size_t i;
 
-    pricing__z_zero(q->exact_total);
-    for (i = 0; i < q->nlines; i++)
-        pricing__z_add(q->exact_total, q->exact_total, q->lines[i].exact);
+    exact_sum(q);
     /* one minor unit over den (the catalog's while den is), and den for
      * one period in tmp2 */
     if (q->den_pow10 != (int)cat->scale || q->minor_units != cat->minor_units) {

@@ -12,12 +12,12 @@
  * result is always the exact one (tests/unit_zword.c checks both sides of
  * 2^63 and 2^64, both signs).
  *
- * Reading uses GMP's public inline calls (mpz_size, mpz_getlimbn,
- * mpz_sgn). Writing sets _mp_d[0] and _mp_size, the fields GMP's manual
- * documents under "Integer Internals", and only where a limb is one
- * 64-bit word without nails and the destination owns at least one limb;
- * the destinations are the quote's own integers, never a catalog's
- * (which may be read-only views). Elsewhere every call is GMP's. */
+ * Reading and writing go through _mp_size, _mp_d and _mp_alloc, the
+ * fields GMP's manual documents under "Integer Internals", and only where
+ * a limb is one 64-bit word without nails; a limb is written only into a
+ * destination that owns one (_mp_alloc >= 1). The destinations are the
+ * quote's own integers, never a catalog's (which may be read-only
+ * views). Elsewhere every call is GMP's. */
 #ifndef PRICING_ZWORD_H
 #define PRICING_ZWORD_H
 
@@ -28,11 +28,14 @@
 
 #include "decimal.h"
 
+/* -DPRICING__ZWORD=0 builds the GMP-only paths (how they are tested). */
+#ifndef PRICING__ZWORD
 #if defined(__GNUC__) && __GNUC__ >= 5 && GMP_NUMB_BITS == 64 &&             \
     GMP_NAIL_BITS == 0
 #define PRICING__ZWORD 1
 #else
 #define PRICING__ZWORD 0
+#endif
 #endif
 
 /* The slow paths (zword.c): r = a x u, and r = u x a + b (r not b). */
@@ -76,11 +79,26 @@ static inline int pricing__z_put(mpz_ptr r, int64_t v)
 #endif
 }
 
-/* r = 0 */
+/* *sum += x: 1, or 0 (and *sum unspecified) when it would overflow. */
+static inline int pricing__z_word_add(int64_t *sum, int64_t x)
+{
+#if PRICING__ZWORD
+    return !__builtin_add_overflow(*sum, x, sum);
+#else
+    (void)sum;
+    (void)x;
+    return 0;
+#endif
+}
+
+/* r = 0 (size 0 is zero whatever r holds: no limb is written) */
 static inline void pricing__z_zero(mpz_ptr r)
 {
-    if (!pricing__z_put(r, 0))
-        mpz_set_ui(r, 0);
+#if PRICING__ZWORD
+    r->_mp_size = 0;
+#else
+    mpz_set_ui(r, 0);
+#endif
 }
 
 /* r = u */
@@ -94,9 +112,10 @@ static inline void pricing__z_set_u64(mpz_ptr r, uint64_t u)
 static inline void pricing__z_set(mpz_ptr r, mpz_srcptr a)
 {
 #if PRICING__ZWORD
-    if (mpz_size(a) <= 1 && r->_mp_alloc >= 1) {
-        r->_mp_d[0] = mpz_getlimbn(a, 0);
-        r->_mp_size = mpz_sgn(a);
+    int s = a->_mp_size;
+    if (s >= -1 && s <= 1 && r->_mp_alloc >= 1) {
+        r->_mp_d[0] = s ? a->_mp_d[0] : 0;
+        r->_mp_size = s;
         return;
     }
 #endif
