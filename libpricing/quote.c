@@ -633,17 +633,14 @@ static void quote_currency(pricing_quote *q, const pricing_request *r)
     q->minor_units = r->cat->minor_units;
 }
 
-/* The values of the first n attributes of src (a whole pricing__skuval is
- * 416 bytes, a spec has a few attributes). */
+/* The values of the first n attributes of src, what a quote reads (a
+ * whole pricing__skuval is 416 bytes, a spec has a few attributes; set
+ * is the request's business). */
 static void copy_values(pricing__skuval *dst, const pricing__skuval *src,
                         size_t n)
 {
-    size_t i;
-    for (i = 0; i < n; i++) {
-        dst->value[i] = src->value[i];
-        dst->quantity[i] = src->quantity[i];
-        dst->set[i] = src->set[i];
-    }
+    memcpy(dst->value, src->value, n * sizeof *src->value);
+    memcpy(dst->quantity, src->quantity, n * sizeof *src->quantity);
 }
 
 int pricing_quote_compute(pricing_quote *q, const pricing_request *r,

@@ -4,7 +4,6 @@
 #define PRICING_QUOTE_H
 
 #include <stddef.h>
-#include <string.h>
 
 #include "date.h"
 #include "model.h"
@@ -22,8 +21,8 @@ typedef enum pricing__line_kind {
 } pricing__line_kind;
 
 typedef struct pricing__qline {
-    /* The numbers first: add_line zeroes everything from kind on, and
-     * these stay initialised across computes. */
+    /* The numbers first: they stay initialised across computes; every
+     * field after them is set by pricing__qline_clear. */
     mpz_t term;    /* the term's price (over the quote's den) */
     mpz_t period;  /* one period, exact (over the catalog's den) */
     mpz_t exact;   /* the whole order, exact (over the quote's den) */
@@ -50,6 +49,38 @@ typedef struct pricing__qline {
     const char *exact_s, *amount_s; /* text, formatted on demand */
     uint32_t passed; /* totals only: the graduated tiers this line sums */
 } pricing__qline;
+
+/* Every field of l after the numbers: kind, quantity 1, the others zero,
+ * so a line kind that leaves one unset still hands out a defined value
+ * (unit_lines.c reads every field of every kind; valgrind would flag one
+ * left out). A field added above must be added here. Field by field, not
+ * a memset: gcc makes a memset of these 136 bytes a `rep stos`, and the
+ * stores a caller overwrites at once (tier_line) are dropped when
+ * inlined. */
+static inline void pricing__qline_clear(pricing__qline *l,
+                                        pricing__line_kind kind)
+{
+    l->kind = kind;
+    l->rule = PRICING__LINEAR;
+    l->attr = NULL;
+    l->tier = 0;
+    l->from = 0;
+    l->to = 0;
+    l->has_to = 0;
+    l->quantity = 1;
+    l->packages = 0;
+    l->size = 0;
+    l->unit_price = NULL;
+    l->flat = NULL;
+    l->from_catalog = 0;
+    l->percent = 0;
+    l->value = NULL;
+    l->periods = 0;
+    l->sku = NULL;
+    l->exact_s = NULL;
+    l->amount_s = NULL;
+    l->passed = 0;
+}
 
 struct pricing_quote {
     const pricing_catalog *cat;
@@ -104,12 +135,7 @@ static inline pricing__qline *pricing__quote_add_line(pricing_quote *q,
     if (q->nlines == q->lines_cap && pricing__quote_grow_lines(q) != 0)
         return NULL;
     l = &q->lines[q->nlines++];
-    /* Every field a writer or accessor may read starts at zero, so a line
-     * kind that leaves one unset still hands out a defined value. */
-    memset((char *)l + offsetof(pricing__qline, kind), 0,
-           sizeof *l - offsetof(pricing__qline, kind));
-    l->kind = kind;
-    l->quantity = 1;
+    pricing__qline_clear(l, kind);
     pricing__z_zero(l->period);
     pricing__z_zero(l->exact);
     return l;

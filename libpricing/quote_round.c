@@ -54,12 +54,12 @@ static int allocate(pricing_quote *q, mpz_srcptr unit, int per_period,
 
     if (pricing__z_is_one(unit)) {
         /* values already in minor units: nothing to cut or allocate */
-        for (i = 0; i < n; i++) {
-            if (per_period)
+        if (per_period)
+            for (i = 0; i < n; i++)
                 mpz_divexact(q->lines[i].amount, q->lines[i].exact, q->tmp2);
-            else
+        else
+            for (i = 0; i < n; i++)
                 pricing__z_set(q->lines[i].amount, q->lines[i].exact);
-        }
         return 0;
     }
     mpz_set(q->tmp, total);

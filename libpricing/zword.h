@@ -47,13 +47,14 @@ void pricing__z_addmul_u64_big(mpz_ptr r, uint64_t u, mpz_srcptr a,
 static inline int pricing__z_get(mpz_srcptr z, int64_t *w)
 {
 #if PRICING__ZWORD
+    int s = z->_mp_size;
     mp_limb_t m;
-    if (mpz_size(z) > 1)
+    if (s < -1 || s > 1)
         return 0;
-    m = mpz_getlimbn(z, 0); /* 0 for zero */
+    m = s ? z->_mp_d[0] : 0;
     if (m > (mp_limb_t)INT64_MAX)
         return 0;
-    *w = mpz_sgn(z) < 0 ? -(int64_t)m : (int64_t)m;
+    *w = s < 0 ? -(int64_t)m : (int64_t)m;
     return 1;
 #else
     (void)z;
