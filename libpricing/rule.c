@@ -279,10 +279,13 @@ static size_t find_tier(const pricing__rule *r, uint64_t qty)
     return lo;
 }
 
-/* A line of attribute at priced by rule r (attr and rule set). */
-static pricing__qline *rule_line(pricing_quote *q, pricing__line_kind kind,
-                                 const pricing__attr *at,
-                                 const pricing__rule *r)
+/* A line of attribute at priced by rule r (attr and rule set). Inline,
+ * like tier_line: a graduated quote makes one per tier entered, and the
+ * zero stores of pricing__qline_clear that they overwrite then go. */
+static inline pricing__qline *rule_line(pricing_quote *q,
+                                        pricing__line_kind kind,
+                                        const pricing__attr *at,
+                                        const pricing__rule *r)
 {
     pricing__qline *l = pricing__quote_add_line(q, kind);
     if (l) {
@@ -293,10 +296,11 @@ static pricing__qline *rule_line(pricing_quote *q, pricing__line_kind kind,
 }
 
 /* A tier line: its bounds, prices and units (the amount is the caller's). */
-static pricing__qline *tier_line(pricing_quote *q, pricing__line_kind kind,
-                                 const pricing__attr *at,
-                                 const pricing__rule *r, size_t k,
-                                 uint64_t units)
+static inline pricing__qline *tier_line(pricing_quote *q,
+                                        pricing__line_kind kind,
+                                        const pricing__attr *at,
+                                        const pricing__rule *r, size_t k,
+                                        uint64_t units)
 {
     const pricing__tier *t = &r->tiers[k];
     pricing__qline *l = rule_line(q, kind, at, r);
