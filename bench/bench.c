@@ -7,8 +7,10 @@
  *   bench load-history NVERSIONS NSKUS  load a history of NVERSIONS versions
  *                                    of an NSKUS catalog (contract 1.2)
  *   bench load-catalog NSKUS         load a generated NSKUS catalog, report
- *                                    seconds and peak RSS (run in a fresh
- *                                    process by the full benchmark)
+ *                                    seconds, peak RSS, heap kept and the
+ *                                    seconds of a cJSON parse of the same
+ *                                    text (run in a fresh process by the
+ *                                    full benchmark)
  *   bench gen-catalog                the benchmark's catalog on stdout
  *   bench gen-lines N [SCENARIO]     N request lines of a scenario on stdout
  *                                    (simple, custom-1k, graduated-5,

@@ -47,12 +47,12 @@ static const char *ns(double r)
 }
 
 typedef struct target {
-    const char *what;
+    char what[96];
     char got[96];
     int met;
 } target;
 
-static target targets[8];
+static target targets[16];
 static int ntargets;
 
 static void add_target(const char *what, int met, const char *fmt, ...)
@@ -60,8 +60,11 @@ static void add_target(const char *what, int met, const char *fmt, ...)
 static void add_target(const char *what, int met, const char *fmt, ...)
 {
     va_list ap;
-    target *t = &targets[ntargets++];
-    t->what = what;
+    target *t;
+    if (ntargets == (int)(sizeof targets / sizeof *targets))
+        die("too many targets");
+    t = &targets[ntargets++];
+    snprintf(t->what, sizeof t->what, "%s", what);
     t->met = met;
     va_start(ap, fmt);
     vsnprintf(t->got, sizeof t->got, fmt, ap);
@@ -289,6 +292,27 @@ static void front_end_row(run *r, int k)
     fflush(stdout);
 }
 
+/* Issue 13: pricing batch >= 0.5 x floor (a) on every stream (the row
+ * names the worst), and the JSON driver >= 0.6 x floor (a) on the mixed
+ * stream, both in process or end to end as section 1 measures them. */
+static void batch_targets(const run *r)
+{
+    char what[96];
+    int k, worst = 0;
+    for (k = 1; k < S_COUNT; k++)
+        if (r->rows[k].batch / r->rows[k].fa <
+            r->rows[worst].batch / r->rows[worst].fa)
+            worst = k;
+    snprintf(what, sizeof what,
+             "pricing batch >= 0.5 x floor (a), every stream (worst: %s)",
+             r->s[worst].name);
+    add_target(what, r->rows[worst].batch >= 0.5 * r->rows[worst].fa,
+               "%.2f x", r->rows[worst].batch / r->rows[worst].fa);
+    add_target("JSON driver pricing_quote_json >= 0.6 x floor (a) (mixed)",
+               r->rows[S_MIXED].json >= 0.6 * r->rows[S_MIXED].fa, "%.2f x",
+               r->rows[S_MIXED].json / r->rows[S_MIXED].fa);
+}
+
 static void section_front_ends(run *r)
 {
     int k;
@@ -316,9 +340,7 @@ static void section_front_ends(run *r)
     add_target("typed API >= 2M 5-tier graduated quotes/s per core",
                r->rows[S_GRAD].typed >= 2e6, "%s q/s",
                rate(r->rows[S_GRAD].typed));
-    add_target("pricing batch >= 0.5 x floor (a) (mixed stream)",
-               r->rows[S_MIXED].batch >= 0.5 * r->rows[S_MIXED].fa, "%.2f x",
-               r->rows[S_MIXED].batch / r->rows[S_MIXED].fa);
+    batch_targets(r);
 }
 
 /* Section 2's figures, in the order printed. */
@@ -384,6 +406,8 @@ static void section_floors(run *r)
     printf("\n  typed API / floor (c): %.3f (the engine costs %.1fx the "
            "bare arithmetic)\n",
            g->typed / f.c, f.c / g->typed);
+    add_target("typed API 5-tier graduated >= 0.07 x floor (c)",
+               g->typed >= 0.07 * f.c, "%.3f x", g->typed / f.c);
     printf("  pricing batch / floor (a): ");
     for (k = 0; k < S_COUNT; k++)
         printf("%s%s %.2f", k ? ", " : "", r->s[k].name,
@@ -497,8 +521,8 @@ static void section_load(void)
     const char *argv[4];
     char out[256], *res;
     size_t rlen;
-    double best = 1e9, secs;
-    long peak = 0, before = 0, after = 0, cur = 0;
+    double best = 1e9, secs, parse, best_parse = 1e9;
+    long peak = 0, before = 0, after = 0, cur = 0, kept = 0;
     size_t bytes = 0, nsku = 0;
     int k;
 
@@ -510,26 +534,39 @@ static void section_load(void)
     for (k = 0; k < 3; k++) {
         spawn(argv, "/dev/null", out, NULL);
         res = read_all(out, &rlen);
-        if (sscanf(res, "%lf %ld %ld %ld %zu %zu", &secs, &before, &after,
-                   &cur, &bytes, &nsku) != 6)
+        if (sscanf(res, "%lf %ld %ld %ld %zu %zu %lf", &secs, &before,
+                   &after, &cur, &bytes, &nsku, &parse) != 7)
             die("load-catalog: bad output");
         free(res);
         if (secs < best)
             best = secs;
+        if (parse < best_parse)
+            best_parse = parse;
         if (after > peak)
             peak = after;
+        if (cur > kept)
+            kept = cur;
     }
     printf("100,000-SKU catalog (%zu SKUs, %.1f MiB of JSON in memory), "
            "fresh process:\n",
            nsku, (double)bytes / 1048576.0);
     printf("  load %.3f s; peak RSS %.1f MiB (%.1f MiB before the load, "
            "so the load adds %.1f MiB at peak); the loaded catalog "
-           "keeps %.1f MiB of heap\n\n",
+           "keeps %.1f MiB of heap\n",
            best, peak / 1024.0, before / 1024.0, (peak - before) / 1024.0,
-           cur / 1024.0);
-    add_target("100k-SKU catalog loads in < 1 s", best < 1.0, "%.3f s", best);
-    add_target("100k-SKU catalog load peak RSS < 200 MiB", peak < 200 * 1024,
-               "%.1f MiB", peak / 1024.0);
+           kept / 1024.0);
+    printf("  cJSON_ParseWithLength of the same text alone: %.3f s, so the "
+           "load takes %.2fx a cJSON parse\n"
+           "  (the load target is the absolute 0.25 s; the ratio carries the "
+           "figure across machines)\n\n",
+           best_parse, best / best_parse);
+    add_target("100k-SKU catalog load <= 0.25 s (absolute; x cJSON parse "
+               "beside)",
+               best <= 0.25, "%.3f s (%.2fx cJSON)", best, best / best_parse);
+    add_target("100k-SKU catalog load peak RSS <= 100 MiB",
+               peak <= 100 * 1024, "%.1f MiB", peak / 1024.0);
+    add_target("100k-SKU catalog kept heap <= 25 MiB", kept <= 25 * 1024,
+               "%.1f MiB", kept / 1024.0);
 }
 
 /* Contract 1.2: 20 versions of a 1,000-SKU catalog against one, each
@@ -575,7 +612,7 @@ static void print_targets(double t_start)
     int k;
     printf("Targets\n\n");
     for (k = 0; k < ntargets; k++)
-        printf("  %-4s %-68s %s\n", targets[k].met ? "met" : "MISS",
+        printf("  %-4s %-70s %s\n", targets[k].met ? "met" : "MISS",
                targets[k].what, targets[k].got);
     printf("\nCPU share of the best runs (single-threaded measurements): "
            "min %.2f (%s);\n"
