@@ -3,8 +3,6 @@
 #ifndef PRICING_QUOTE_H
 #define PRICING_QUOTE_H
 
-#include <stddef.h>
-
 #include "date.h"
 #include "model.h"
 #include "request.h"

@@ -117,7 +117,8 @@ int pricing__quote_round(pricing_quote *q)
         unit = q->unit;
     }
     pricing__z_set_u64(q->tmp2, q->count);
-    pricing__z_mul_u64(q->tmp3, unit, q->count); /* one minor unit per period */
+    /* one minor unit per period */
+    pricing__z_mul_u64(q->tmp3, unit, q->count);
     if (at == PRICING__AT_PERIOD && !q->uniform)
         at = PRICING__AT_TOTAL; /* periods differ: contract 1.1 */
     switch (at) {

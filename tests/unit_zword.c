@@ -394,7 +394,9 @@ static const struct {
         "860184273879035','amount':'-4.61'}],'period_total':'4.61','exact_t"
         "otal':'4.6116860184273879035','total':'4.61','rounding':{'mode':'h"
         "alf_even','at':'line'}}"},
-    {1, "{'spec':'x','sku':{'n':1000000000000000},'count':3,'discount':{'amount_off':'0.005'}}",
+    {1,
+     "{'spec':'x','sku':{'n':1000000000000000},'count':3,"
+     "'discount':{'amount_off':'0.005'}}",
         "{'catalog':'words','spec':'x','sku':{'n':1000000000000000},'plan':"
         "'month','count':3,'currency':'USD','lines':[{'kind':'quantity','at"
         "tribute':'n','rule':'linear','quantity':1000000000000000,'unit_pri"
