@@ -56,20 +56,21 @@ static int allocate(pricing_quote *q, mpz_srcptr unit, int per_period,
         /* values already in minor units: nothing to cut or allocate */
         if (per_period)
             for (i = 0; i < n; i++)
-                mpz_divexact(q->lines[i].amount, q->lines[i].exact, q->tmp2);
+                pricing__z_divexact(q->lines[i].amount, q->lines[i].exact,
+                                    q->tmp2);
         else
             for (i = 0; i < n; i++)
                 pricing__z_set(q->lines[i].amount, q->lines[i].exact);
         return 0;
     }
-    mpz_set(q->tmp, total);
+    pricing__z_set(q->tmp, total);
     for (i = 0; i < n; i++) {
         pricing__qline *l = &q->lines[i];
         if (per_period)
-            mpz_divexact(l->scratch, l->exact, q->tmp2);
-        mpz_fdiv_qr(l->amount, l->scratch, per_period ? l->scratch : l->exact,
-                    unit);
-        mpz_sub(q->tmp, q->tmp, l->amount);
+            pricing__z_divexact(l->scratch, l->exact, q->tmp2);
+        pricing__z_fdiv_qr(l->amount, l->scratch,
+                           per_period ? l->scratch : l->exact, unit);
+        pricing__z_sub(q->tmp, q->tmp, l->amount);
     }
     left = mpz_get_si(q->tmp);
     if (left <= 0)
@@ -130,31 +131,31 @@ int pricing__quote_round(pricing_quote *q)
         /* the lines' rounded shares are only needed to show the lines */
         return q->totals_only ? 0 : allocate(q, unit, 0, q->total);
     case PRICING__AT_PERIOD:
-        mpz_divexact(q->tmp, q->exact_total, q->tmp2);
+        pricing__z_divexact(q->tmp, q->exact_total, q->tmp2);
         pricing__round_div(q->period_total, q->tmp, q->tmp, unit,
                            cat->mode);
         if (q->totals_only) {
-            mpz_mul(q->total, q->period_total, q->tmp2);
+            pricing__z_mul(q->total, q->period_total, q->tmp2);
             return 0;
         }
         if (allocate(q, unit, 1, q->period_total) != 0)
             return -1;
-        mpz_mul(q->total, q->period_total, q->tmp2);
+        pricing__z_mul(q->total, q->period_total, q->tmp2);
         for (i = 0; i < q->nlines; i++)
-            mpz_mul(q->lines[i].amount, q->lines[i].amount, q->tmp2);
+            pricing__z_mul(q->lines[i].amount, q->lines[i].amount, q->tmp2);
         return 0;
     case PRICING__AT_LINE:
     case PRICING__AT_COUNT: /* not a level: the loader never sets it */
-        mpz_set_ui(q->total, 0);
-        mpz_set_ui(q->period_total, 0);
+        pricing__z_zero(q->total);
+        pricing__z_zero(q->period_total);
         for (i = 0; i < q->nlines; i++) {
             pricing__qline *l = &q->lines[i];
             pricing__round_div(l->amount, l->scratch, l->exact, unit,
                                cat->mode);
-            mpz_add(q->total, q->total, l->amount);
+            pricing__z_add(q->total, q->total, l->amount);
             pricing__round_div(l->scratch, q->tmp, l->exact, q->tmp3,
                                cat->mode);
-            mpz_add(q->period_total, q->period_total, l->scratch);
+            pricing__z_add(q->period_total, q->period_total, l->scratch);
         }
         return 0;
     }

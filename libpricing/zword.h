@@ -135,6 +135,66 @@ static inline void pricing__z_add(mpz_ptr r, mpz_srcptr a, mpz_srcptr b)
     mpz_add(r, a, b);
 }
 
+/* r = a - b */
+static inline void pricing__z_sub(mpz_ptr r, mpz_srcptr a, mpz_srcptr b)
+{
+#if PRICING__ZWORD
+    int64_t x, y, s;
+    if (pricing__z_get(a, &x) && pricing__z_get(b, &y) &&
+        !__builtin_sub_overflow(x, y, &s) && pricing__z_put(r, s))
+        return;
+#endif
+    mpz_sub(r, a, b);
+}
+
+/* r = a x b */
+static inline void pricing__z_mul(mpz_ptr r, mpz_srcptr a, mpz_srcptr b)
+{
+#if PRICING__ZWORD
+    int64_t x, y, p;
+    if (pricing__z_get(a, &x) && pricing__z_get(b, &y) &&
+        !__builtin_mul_overflow(x, y, &p) && pricing__z_put(r, p))
+        return;
+#endif
+    mpz_mul(r, a, b);
+}
+
+/* r = a / d, which d (> 0) divides */
+static inline void pricing__z_divexact(mpz_ptr r, mpz_srcptr a, mpz_srcptr d)
+{
+#if PRICING__ZWORD
+    int64_t x, y;
+    if (pricing__z_get(a, &x) && pricing__z_get(d, &y) && y > 0 &&
+        pricing__z_put(r, x / y))
+        return;
+#endif
+    mpz_divexact(r, a, d);
+}
+
+/* q = floor(n / d), r = n - q x d (0 <= r < d, d > 0); q and r distinct,
+ * either may be n. */
+static inline void pricing__z_fdiv_qr(mpz_ptr q, mpz_ptr r, mpz_srcptr n,
+                                      mpz_srcptr d)
+{
+#if PRICING__ZWORD
+    int64_t x, y, fq, fr;
+    /* both destinations checked first: one may be n */
+    if (pricing__z_get(n, &x) && pricing__z_get(d, &y) && y > 0 &&
+        q->_mp_alloc >= 1 && r->_mp_alloc >= 1) {
+        fq = x / y; /* C truncates toward zero */
+        fr = x % y;
+        if (fr < 0) {
+            fq--;
+            fr += y;
+        }
+        pricing__z_put(q, fq);
+        pricing__z_put(r, fr);
+        return;
+    }
+#endif
+    mpz_fdiv_qr(q, r, n, d);
+}
+
 /* r = a x u */
 static inline void pricing__z_mul_u64(mpz_ptr r, mpz_srcptr a, uint64_t u)
 {

@@ -490,6 +490,83 @@ START_TEST(test_quotes)
 }
 END_TEST
 
+/* Differences, products, exact quotients and floor divisions of every
+ * pair of edges against GMP, into fresh and held destinations. */
+START_TEST(test_sub_mul_div)
+{
+    mpz_t a, b, want, want2, r, h, r2;
+    size_t i, j;
+
+    mpz_init(a);
+    mpz_init(b);
+    mpz_init(want);
+    mpz_init(want2);
+    for (i = 0; i < 2 * NEDGES; i++) {
+        edge(a, i);
+        for (j = 0; j < 2 * NEDGES; j++) {
+            edge(b, j);
+            both(r, h);
+            mpz_sub(want, a, b);
+            pricing__z_sub(r, a, b);
+            pricing__z_sub(h, a, b);
+            ck_assert_int_eq(mpz_cmp(r, want), 0);
+            ck_assert_int_eq(mpz_cmp(h, want), 0);
+            mpz_mul(want, a, b);
+            pricing__z_mul(r, a, b);
+            pricing__z_mul(h, a, b);
+            ck_assert_int_eq(mpz_cmp(r, want), 0);
+            ck_assert_int_eq(mpz_cmp(h, want), 0);
+            if (mpz_sgn(b) > 0) {
+                /* a x b / b, and floor(a / b) with its remainder */
+                mpz_mul(want, a, b);
+                pricing__z_divexact(r, want, b);
+                pricing__z_divexact(h, want, b);
+                ck_assert_int_eq(mpz_cmp(r, a), 0);
+                ck_assert_int_eq(mpz_cmp(h, a), 0);
+                mpz_init(r2);
+                mpz_fdiv_qr(want, want2, a, b);
+                pricing__z_fdiv_qr(h, r2, a, b);
+                ck_assert_int_eq(mpz_cmp(h, want), 0);
+                ck_assert_int_eq(mpz_cmp(r2, want2), 0);
+                mpz_set(r2, a); /* the remainder into the dividend */
+                pricing__z_fdiv_qr(h, r2, r2, b);
+                ck_assert_int_eq(mpz_cmp(h, want), 0);
+                ck_assert_int_eq(mpz_cmp(r2, want2), 0);
+                mpz_clear(r2);
+            }
+            mpz_clear(r);
+            mpz_clear(h);
+        }
+    }
+    /* written out: -7 / 2 floors to -4 remainder 1; 2^63 - 1 - (-1)
+     * leaves the word */
+    mpz_set_si(a, -7);
+    mpz_set_si(b, 2);
+    mpz_init_set_ui(r, 9);
+    mpz_init_set_ui(h, 9);
+    pricing__z_fdiv_qr(r, h, a, b);
+    z_is(r, "-4");
+    z_is(h, "1");
+    mpz_set_str(a, "9223372036854775807", 10);
+    mpz_set_si(b, -1);
+    pricing__z_sub(r, a, b);
+    z_is(r, "9223372036854775808");
+    mpz_set_str(a, "-3037000500", 10); /* (-3037000500)^2 > 2^63 */
+    pricing__z_mul(r, a, a);
+    z_is(r, "9223372037000250000");
+    mpz_set_str(a, "3037000499", 10);
+    mpz_set_si(b, -3037000499);
+    pricing__z_mul(r, a, b);
+    z_is(r, "-9223372030926249001");
+    mpz_clear(r);
+    mpz_clear(h);
+    mpz_clear(a);
+    mpz_clear(b);
+    mpz_clear(want);
+    mpz_clear(want2);
+}
+END_TEST
+
 Suite *unit_zword_suite(void)
 {
     Suite *s = suite_create("zword");
@@ -498,6 +575,7 @@ Suite *unit_zword_suite(void)
     tcase_add_test(tc, test_add_boundaries);
     tcase_add_test(tc, test_against_gmp);
     tcase_add_test(tc, test_products);
+    tcase_add_test(tc, test_sub_mul_div);
     tcase_add_test(tc, test_round_div);
     tcase_add_test(tc, test_quotes);
     suite_add_tcase(s, tc);
