@@ -67,6 +67,7 @@ int cmd_quote(const options *o);
 int cmd_validate(const options *o);
 int cmd_batch(const options *o);
 int cmd_sheet(const options *o);
+int cmd_chart(const options *o);
 int cmd_import(const options *o);
 int cmd_diff(const options *o);
 int cmd_lint(const options *o); /* lint.c */

@@ -162,8 +162,11 @@ int cmd_sheet(const options *o)
     pricing_error err;
     const char *format = o->value[OPT_format];
     int json = format && strcmp(format, "json") == 0, rc, status;
+    int html = format && strcmp(format, "html") == 0;
     unsigned flags = o->flags | (json ? PRICING_SHEET_JSON : PRICING_SHEET_CSV) |
                      (o->value[OPT_template] ? PRICING_SHEET_TEMPLATE : 0u);
+    if (html)
+        flags = (flags & ~PRICING_SHEET_CSV) | PRICING_SHEET_HTML;
 
     const pricing_catalog *v = NULL;
 
@@ -177,6 +180,34 @@ int cmd_sheet(const options *o)
     if (json || rc != 0)
         return cli_print_result(rc, &buf, &err, o->flags, o->args[0]);
     /* A CSV sheet is printed as it is: it ends its own last line (CRLF). */
+    status = buf.size && fwrite(buf.data, 1, buf.size, stdout) != buf.size
+                 ? EXIT_IO
+                 : EXIT_OK;
+    pricing_buffer_dispose(&buf);
+    return cli_finish_output(status);
+}
+
+/* An SVG chart, printed as it is (it ends with a newline). */
+int cmd_chart(const options *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL;
+    const pricing_catalog *v = NULL;
+    pricing_error err;
+    int rc, status;
+
+    pricing_error_init(&err);
+    rc = pricing_catalog_load_file(&cat, o->args[0], &err);
+    if (rc == 0)
+        rc = pick_version(&v, cat, o->value[OPT_of], &err);
+    if (rc == 0)
+        rc = pricing_catalog_chart(&buf, v, o->value[OPT_spec],
+                                   o->value[OPT_attribute],
+                                   o->value[OPT_plan], o->value[OPT_sku], 0,
+                                   &err);
+    pricing_catalog_free(cat);
+    if (rc != 0)
+        return cli_print_result(rc, &buf, &err, o->flags, o->args[0]);
     status = buf.size && fwrite(buf.data, 1, buf.size, stdout) != buf.size
                  ? EXIT_IO
                  : EXIT_OK;

@@ -173,8 +173,10 @@ static int check_values(const cli_command *cmd, const options *o)
         if (strcmp(format, "jsonl") != 0 && strcmp(format, "text") != 0)
             return usage_error("--format is jsonl or text, not '%s'", format);
     } else if (format && strcmp(format, "csv") != 0 &&
-               strcmp(format, "json") != 0)
-        return usage_error("--format is csv or json, not '%s'", format);
+               strcmp(format, "json") != 0 && strcmp(format, "html") != 0)
+        return usage_error("--format is csv, json or html, not '%s'", format);
+    if (!o->value[OPT_spec] && strcmp(cmd->name, "chart") == 0)
+        return usage_error("chart needs --spec ID");
     if (o->value[OPT_pretty] && strcmp(cmd->name, "sheet") == 0 &&
         !(format && strcmp(format, "json") == 0))
         return usage_error("--pretty goes with --format json");

@@ -17,7 +17,8 @@
  * sheet byte for byte, and one spec's sheet is a part of the whole one
  * that imports to the same catalog too. A rejected sheet gives a
  * well-formed error at "", "/row/N" or "/row/N/column/NAME" (line N), and
- * the same bytes twice. A diff is strict JSON whose summary counts its
+ * the same bytes twice. Every catalog that loads is charted and written
+ * as an HTML page (charts()). A diff is strict JSON whose summary counts its
  * changes, and a catalog against itself has none. diff --requests prices
  * each line as pricing_quote_json does under each catalog, and the status
  * and difference follow from the two totals, computed exactly. Every
@@ -266,6 +267,56 @@ static void lint_check(const pricing_catalog *cat)
     pricing_buffer_dispose(&text);
 }
 
+static size_t occurrences(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (; (hay = strstr(hay, needle)) != NULL; hay++)
+        n++;
+    return n;
+}
+
+/* Charts and the HTML page: the first 4 specs charted (or refused with
+ * invalid_value: no quantity attribute; plan_not_offered: no plan;
+ * limit_exceeded: too many SKUs), each one SVG document in valid UTF-8;
+ * the page valid UTF-8, as many <svg as </svg>, no <script at all (every
+ * catalog string is escaped). */
+static void charts(const pricing_catalog *cat)
+{
+    pricing_buffer b = PRICING_BUFFER_INIT;
+    pricing_error err;
+    size_t i, n = pricing_catalog_spec_count(cat);
+    int rc;
+
+    for (i = 0; i < n && i < 4; i++) {
+        const char *id = pricing_spec_id(pricing_catalog_spec(cat, i));
+        pricing_error_init(&err);
+        rc = pricing_catalog_chart(&b, cat, id, NULL, NULL, NULL, 0, &err);
+        if (rc != 0) {
+            fuzz_check_error_shape(rc, &err);
+            FUZZ_ASSERT(err.code == PRICING_INVALID_VALUE ||
+                            err.code == PRICING_PLAN_NOT_OFFERED ||
+                            err.code == PRICING_LIMIT_EXCEEDED,
+                        "chart of spec %s: %s", id, err.message);
+            continue;
+        }
+        FUZZ_ASSERT(strlen(b.data) == b.size && fuzz_utf8_ok(b.data) &&
+                        strncmp(b.data, "<svg ", 5) == 0 &&
+                        occurrences(b.data, "<svg") == 1 &&
+                        b.size > 7 &&
+                        strcmp(b.data + b.size - 7, "</svg>\n") == 0,
+                    "chart of spec %s is not one SVG document", id);
+    }
+    pricing_error_init(&err);
+    rc = pricing_catalog_sheet(&b, cat, NULL, PRICING_SHEET_HTML, &err);
+    FUZZ_ASSERT(rc == 0, "HTML page: %s", err.message);
+    FUZZ_ASSERT(strlen(b.data) == b.size && fuzz_utf8_ok(b.data) &&
+                    occurrences(b.data, "<svg") ==
+                        occurrences(b.data, "</svg>") &&
+                    strstr(b.data, "<script") == NULL,
+                "HTML page: not one escaped page");
+    pricing_buffer_dispose(&b);
+}
+
 /* export -> import -> export gives the same bytes. */
 static void round_trip(const pricing_catalog *cat)
 {
@@ -298,6 +349,7 @@ static void round_trip(const pricing_catalog *cat)
     cJSON_Delete(canon);
     json_sheets(cat);
     lint_check(cat);
+    charts(cat);
 }
 
 /* ---------------------------------------------------------------- import */

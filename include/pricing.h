@@ -741,17 +741,41 @@ pricing_catalog_write_json(pricing_buffer *buf,
 #define PRICING_SHEET_CSV 0x10u      /* RFC 4180 CSV (the default) */
 #define PRICING_SHEET_JSON 0x20u     /* {"catalog":...,"rows":[...]} */
 #define PRICING_SHEET_TEMPLATE 0x40u /* the same rows, prices left empty */
+#define PRICING_SHEET_HTML 0x80u     /* a self-contained HTML price page */
 
 /*
  * The price sheet of catalog: one row per price of every SKU x plan (the
  * fixed price, the base, each linear or package rule, each tier), plus
  * one row per unavailable SKU; only spec spec_id's rows unless it is
  * NULL (unknown_spec). CSV has a header row and CRLF line ends; see
- * docs/seller-tools.md for the columns.
+ * docs/seller-tools.md for the columns. PRICING_SHEET_HTML writes a
+ * self-contained HTML page instead (specs, plans, tier tables and a
+ * chart per quantity attribute and plan, every catalog string escaped).
  */
 PRICING_EXPORT PRICING_WARN_UNUSED int
 pricing_catalog_sheet(pricing_buffer *buf, const pricing_catalog *catalog,
                       const char *spec_id, unsigned flags,
+                      pricing_error *err);
+
+/*
+ * A chart of the price of spec spec_id against quantity attribute
+ * attribute (NULL: the spec's first) for plan (NULL: the first it sells),
+ * as an SVG document (docs/seller-tools.md, "chart"): the total and the
+ * price per unit in two panels, one series per available SKU, or only
+ * the SKU sku names ("ATTR=VALUE[,ATTR=VALUE...]", NULL for every SKU;
+ * at most 24 series). Tier boundaries are marked and inversions (one
+ * step more costing less) circled; every point's exact values are in a
+ * <title>. Coordinates come from exact rationals, rounded to the nearest
+ * tenth of a pixel, halves up. A version of a history is charted in its
+ * default currency. Errors: unknown_spec, unknown_attribute,
+ * invalid_value (no quantity attribute, or an enum one), plan_not_offered,
+ * the SKU's errors at /sku/ATTR, sku_unavailable, limit_exceeded.
+ * flags must be 0.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_chart(pricing_buffer *buf, const pricing_catalog *catalog,
+                      const char *spec_id, const char *attribute,
+                      const char *plan, const char *sku, unsigned flags,
                       pricing_error *err);
 
 /*

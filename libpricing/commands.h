@@ -22,9 +22,10 @@
     X(rules, " SET", "           ",                                          \
       "also check the rules of marketplace SET (koogallery)")
 #define PRICING_OPTION_spec(X)                                                \
-    X(spec, " ID", "             ", "only the rows of spec ID")
+    X(spec, " ID", "             ", "only spec ID (chart: the one drawn)")
 #define PRICING_OPTION_format(X)                                              \
-    X(format, " csv|json", "     ", "CSV (the default) or one JSON document")
+    X(format, " csv|json|html", "  ",                                         \
+      "CSV (the default), one JSON document or a web page")
 #define PRICING_OPTION_template(X)                                            \
     X(template, "", "            ", "leave every price empty, to fill in")
 #define PRICING_OPTION_requests(X)                                            \
@@ -44,12 +45,23 @@
 #define PRICING_OPTION_format_lint(X)                                         \
     X(format, " jsonl|text", "   ", "JSON Lines (the default) or text lines")
 
+/* Charts (seller tools). */
+#define PRICING_OPTION_attribute(X)                                           \
+    X(attribute, " ID", "        ",                                           \
+      "the quantity attribute (default: the first)")
+#define PRICING_OPTION_plan(X)                                                \
+    X(plan, " PLAN", "           ", "the plan (default: the first sold)")
+#define PRICING_OPTION_sku(X)                                                 \
+    X(sku, " ATTR=VALUE,...", "  ",                                          \
+      "only this SKU (default: every SKU)")
+
 /* Every option, in the order of the option bits. */
 #define PRICING_OPTIONS_ALL(X)                                                \
     PRICING_OPTION_pretty(X) PRICING_OPTION_quiet(X) PRICING_OPTION_rules(X)  \
     PRICING_OPTION_spec(X) PRICING_OPTION_format(X)                           \
     PRICING_OPTION_template(X) PRICING_OPTION_requests(X)                     \
-    PRICING_OPTION_of(X) PRICING_OPTION_old(X) PRICING_OPTION_new(X)      \
+    PRICING_OPTION_of(X) PRICING_OPTION_old(X) PRICING_OPTION_new(X)       \
+    PRICING_OPTION_attribute(X) PRICING_OPTION_plan(X) PRICING_OPTION_sku(X)  \
     PRICING_OPTION_strict(X)
 
 /* The options of each command, in the order the synopsis shows them. */
@@ -60,6 +72,9 @@
 #define PRICING_OPTIONS_sheet(X)                                              \
     PRICING_OPTION_spec(X) PRICING_OPTION_format(X)                           \
     PRICING_OPTION_template(X) PRICING_OPTION_pretty(X) PRICING_OPTION_of(X)
+#define PRICING_OPTIONS_chart(X)                                              \
+    PRICING_OPTION_spec(X) PRICING_OPTION_attribute(X) PRICING_OPTION_plan(X) \
+    PRICING_OPTION_sku(X) PRICING_OPTION_of(X)
 #define PRICING_OPTIONS_import(X)                                             \
     PRICING_OPTION_pretty(X) PRICING_OPTION_quiet(X) PRICING_OPTION_of(X)
 #define PRICING_OPTIONS_diff(X)                                               \
@@ -83,7 +98,13 @@
     X(sheet, "     ", "CATALOG", 1, 1, "print every price of a catalog",     \
       "Prints one row per price of every SKU, plan and rule (CSV with a\n"    \
       "header row by default), a price column per currency. --pretty goes\n" \
-      "with --format json.\n")                                               \
+      "with --format json. --format html writes a self-contained web page\n"\
+      "with the tier tables and charts.\n")                                  \
+    X(chart, "     ", "CATALOG", 1, 1, "draw the prices of a spec as SVG",    \
+      "Prints an SVG chart of spec --spec's prices against a quantity\n"     \
+      "attribute: the total and the price per unit, one line per SKU, tier\n"\
+      "boundaries dashed, inversions (one step more costing less) circled\n" \
+      "in red, exact values in each point's tooltip.\n")                     \
     X(import, "    ", "CATALOG SHEET", 2, 2,                                  \
       "fill a catalog's prices from a sheet",                                 \
       "Prints CATALOG with the prices of the CSV sheet SHEET (- for\n"        \

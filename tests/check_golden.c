@@ -13,6 +13,7 @@
  *             then pricing_quote_jsonl (all lines at once, one line a
  *             call, two lines a call)
  *   sheet     pricing_catalog_load_file + pricing_catalog_sheet
+ *   chart     pricing_catalog_load_file + pricing_catalog_chart
  *   import    pricing_catalog_load_file + pricing_catalog_import_sheet
  *   diff      pricing_catalog_load_file (twice) + pricing_catalog_diff or
  *             pricing_catalog_diff_requests
@@ -358,6 +359,8 @@ static int run_sheet(const char *name, const char *format, const char *spec,
 
     flags = (json ? PRICING_SHEET_JSON : PRICING_SHEET_CSV) |
             (strncmp(format, "template", 8) == 0 ? PRICING_SHEET_TEMPLATE : 0);
+    if (strcmp(format, "html") == 0)
+        flags = PRICING_SHEET_HTML;
     if (load_catalog(name, &cat, o) != 0)
         return -1;
     pricing_error_init(&err);
@@ -369,6 +372,30 @@ static int run_sheet(const char *name, const char *format, const char *spec,
         out_document(o, &buf);
     else
         out_append(o, buf.data ? buf.data : "", buf.size);
+    pricing_buffer_dispose(&buf);
+    pricing_catalog_free(cat);
+    return rc;
+}
+
+/* chart SPEC [ATTRIBUTE [PLAN]]: the SVG is printed as it is. */
+static int run_chart(const char *name, const char *spec, const char *attr,
+                     const char *plan, output *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL;
+    pricing_error err;
+    int rc;
+
+    if (load_catalog(name, &cat, o) != 0)
+        return -1;
+    pricing_error_init(&err);
+    rc = pricing_catalog_chart(&buf, cat, spec, *attr ? attr : NULL,
+                               *plan ? plan : NULL, NULL, 0, &err);
+    check_rc(name, "pricing_catalog_chart", rc, &err);
+    if (rc != 0)
+        out_error(o, &err);
+    else
+        out_append(o, buf.data, buf.size);
     pricing_buffer_dispose(&buf);
     pricing_catalog_free(cat);
     return rc;
@@ -491,7 +518,7 @@ static void compare(const char *name, const char *how, const bytes *want,
 
 static void run_case(const char *name)
 {
-    char dir[8192], args[256], cmd[64], opt[64], extra[64] = "";
+    char dir[8192], args[256], cmd[64], opt[64], extra[64] = "", extra2[64];
     bytes want, status, argtext;
     output got = {NULL, 0, 0};
     int cwd, rc, want_ok, words;
@@ -507,9 +534,11 @@ static void run_case(const char *name)
     ck_assert_msg(read_file(&status, "status") == 0, "%s: no status", name);
     snprintf(args, sizeof args, "%s", argtext.data);
     cmd[0] = opt[0] = '\0';
-    words = sscanf(args, "%63s %63s %63s", cmd, opt, extra);
+    extra2[0] = '\0';
+    words = sscanf(args, "%63s %63s %63s %63s", cmd, opt, extra, extra2);
     ck_assert_msg(words == 1 || words == 2 ||
-                      (words == 3 && strcmp(cmd, "sheet") == 0),
+                      (words == 3 && strcmp(cmd, "sheet") == 0) ||
+                      (words >= 3 && strcmp(cmd, "chart") == 0),
                   "%s: bad args \"%s\"", name, args);
     want_ok = atoi(status.data) == 0;
 
@@ -555,6 +584,11 @@ static void run_case(const char *name)
         ck_assert_msg(words >= 2, "%s: sheet takes a format", name);
         rc = run_sheet(name, opt, words == 3 ? extra : "", &got);
         compare(name, "sheet", &want, &got, want_ok, rc);
+    } else if (strcmp(cmd, "chart") == 0) {
+        ck_assert_msg(words >= 2, "%s: chart takes a spec", name);
+        rc = run_chart(name, opt, words >= 3 ? extra : "",
+                       words == 4 ? extra2 : "", &got);
+        compare(name, "chart", &want, &got, want_ok, rc);
     } else if (strcmp(cmd, "import") == 0) {
         ck_assert_msg(words == 1, "%s: import takes no option", name);
         rc = run_import(name, &got);

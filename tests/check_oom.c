@@ -163,6 +163,30 @@ static int op_seller(const char *cat_json, size_t clen, const char *reqs,
     return rc;
 }
 
+/* The chart of a spec (spec id in b) and the HTML page of the catalog. */
+static int op_chart(const char *cat_json, size_t clen, const char *spec,
+                    size_t slen, pricing_buffer *out)
+{
+    pricing_buffer page = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL;
+    pricing_error err;
+    int rc;
+    (void)slen;
+    pricing_error_init(&err);
+    rc = pricing_catalog_load(&cat, cat_json, clen, &err);
+    if (rc == 0)
+        rc = pricing_catalog_sheet(&page, cat, NULL, PRICING_SHEET_HTML, &err);
+    if (rc == 0)
+        rc = pricing_catalog_chart(out, cat, spec, NULL, NULL, NULL, 0, &err);
+    pricing_buffer_dispose(&page);
+    pricing_catalog_free(cat);
+    if (rc != 0)
+        ck_assert_msg(err.code == PRICING_OUT_OF_MEMORY,
+                      "expected out_of_memory, got %s at %s: %s",
+                      pricing_code_name(err.code), err.path, err.message);
+    return rc;
+}
+
 /* Catalog load, then JSON Lines through pricing_quote_jsonl: quotes,
  * rejected lines and a last line without '\n' in one call. */
 static int op_jsonl(const char *cat_json, size_t clen, const char *reqs,
@@ -297,6 +321,17 @@ START_TEST(test_seller_currencies)
 }
 END_TEST
 
+/* Charts and the HTML page: a history in two currencies. */
+START_TEST(test_chart)
+{
+    size_t clen;
+    char *cat = read_all("tests/cases/sheet-html-currencies/catalog.json",
+                         &clen);
+    sweep(op_chart, cat, clen, "seats", 5, 0);
+    free(cat);
+}
+END_TEST
+
 /* Both sweeps of op over examples/catalog.json and the JSON Lines reqs. */
 static void sweep_example(op_fn op, const char *reqs)
 {
@@ -343,6 +378,7 @@ int main(void)
     tcase_add_test(tc, test_seller);
     tcase_add_test(tc, test_history);
     tcase_add_test(tc, test_seller_currencies);
+    tcase_add_test(tc, test_chart);
     tcase_add_test(tc, test_jsonl);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);

@@ -45,7 +45,9 @@ usage "pricing: no command; see 'pricing --help'"
 usage "pricing: '--bogus' is not an option; see 'pricing help'" --bogus
 usage "pricing: wrong number of arguments; usage: pricing validate [--pretty] [--rules SET] CATALOG" validate a b
 usage "pricing: wrong number of arguments; usage: pricing quote [--pretty] [CATALOG [REQUEST]]" quote a b c d
-usage "pricing: --format is csv or json, not 'xml'" sheet --format=xml c.json
+usage "pricing: --format is csv, json or html, not 'xml'" sheet --format=xml c.json
+usage "pricing: chart needs --spec ID" chart c.json
+usage "pricing: '--specs' is not an option of chart; did you mean '--spec'?" chart --specs s c.json
 usage "pricing: --pretty goes with --format json" sheet --pretty c.json
 usage "pricing: --format is jsonl or text, not 'csv'" lint --format=csv c.json
 usage "pricing: '--pretty' is not an option of lint; see 'pricing help lint'" lint --pretty c.json

@@ -60,8 +60,8 @@ for dir in "$cases"/${GOLDEN_CASES:-*}/; do
     name=${dir##*/}
     [ -f "$dir/args" ] || continue
     bad=0
-    cmd='' opt='' extra=''
-    read -r cmd opt extra <"$dir/args" || [ -n "$cmd" ] || {
+    cmd='' opt='' extra='' extra2=''
+    read -r cmd opt extra extra2 <"$dir/args" || [ -n "$cmd" ] || {
         fail "cannot read args"
         count
         continue
@@ -72,7 +72,8 @@ for dir in "$cases"/${GOLDEN_CASES:-*}/; do
         count
         continue
     }
-    if [ -n "$extra" ] && [ "$cmd" != sheet ]; then
+    if { [ -n "$extra" ] && [ "$cmd" != sheet ] && [ "$cmd" != chart ]; } ||
+       { [ -n "$extra2" ] && [ "$cmd" != chart ]; }; then
         fail "args has too many words"
         count
         continue
@@ -109,12 +110,20 @@ for dir in "$cases"/${GOLDEN_CASES:-*}/; do
         json) set -- --format json ;;
         template) set -- --template ;;
         template-json) set -- --template --format json ;;
+        html) set -- --format html ;;
         *) fail "unknown sheet format '$opt'"
            count
            continue ;;
         esac
         if [ -n "$extra" ]; then set -- "$@" --spec "$extra"; fi
         (cd "$dir" && exec "$pricing" sheet "$@" catalog.json) \
+            </dev/null >"$tmp/out" 2>"$tmp/err"
+        status=$? ;;
+    chart) # chart SPEC [ATTRIBUTE [PLAN]]
+        set -- --spec "$opt"
+        if [ -n "$extra" ]; then set -- "$@" --attribute "$extra"; fi
+        if [ -n "$extra2" ]; then set -- "$@" --plan "$extra2"; fi
+        (cd "$dir" && exec "$pricing" chart "$@" catalog.json) \
             </dev/null >"$tmp/out" 2>"$tmp/err"
         status=$? ;;
     import)

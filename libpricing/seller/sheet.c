@@ -362,6 +362,13 @@ int pricing_catalog_sheet(pricing_buffer *buf, const pricing_catalog *cat,
                                      "the catalog has no spec '%.64s'",
                                      spec_id));
     }
+    if (flags & PRICING_SHEET_HTML)
+        return (flags & (PRICING_SHEET_CSV | PRICING_SHEET_JSON |
+                         PRICING_SHEET_TEMPLATE))
+                   ? pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
+                                       "pricing_catalog_sheet: HTML goes "
+                                       "without CSV, JSON or a template")
+                   : pricing__sheet_html(buf, cat, only, err);
     memset(&o, 0, sizeof o);
     if (cat->hv)
         cat = cat->hv->cats[0]; /* the version, in its default currency */

@@ -67,4 +67,9 @@ const char *pricing__row_key(const pricing__row *row, int col, char *tmp);
 void pricing__sheet_price_column(char name[32], const pricing__peers *p,
                                  size_t c, int flat);
 
+/* The sheet as an HTML page (sheet_html.c): spec index only, or every
+ * spec when only is -1. */
+int pricing__sheet_html(pricing_buffer *buf, const pricing_catalog *cat,
+                        long only, pricing_error *err);
+
 #endif

@@ -320,10 +320,11 @@ class _Cli:
     def sheet(self, args: List[bytes]) -> int:
         """pricing sheet [--spec ID] [--format F] [--template] CATALOG."""
         json_format = self.value.get("format") == b"json"
+        fmt = (self.value.get("format") or b"csv").decode("ascii")
         try:
             with _api.Catalog.load(args[0]) as catalog:
                 out = catalog._sheet_bytes(
-                    "json" if json_format else "csv", self.value.get("spec"),
+                    fmt, self.value.get("spec"),
                     "template" in self.value,
                     bool(self.flags & _lib.JSON_PRETTY),
                     _version_name(self.value.get("of")))
@@ -351,6 +352,19 @@ class _Cli:
                      % (args[0], n, b"" if n == 1 else b"s"))
             status = EXIT_REJECTED
         return status
+
+    def chart(self, args: List[bytes]) -> int:
+        """pricing chart --spec ID [--attribute A] [--plan P] [--sku S]
+        CATALOG: the SVG, printed as it is."""
+        v = self.value
+        try:
+            with _api.Catalog.load(args[0]) as catalog:
+                out = catalog._chart_bytes(
+                    v["spec"], v.get("attribute"), v.get("plan"),
+                    v.get("sku"), _version_name(v.get("of")))
+        except errors.PricingError as e:
+            return self.report(e, args[0])
+        return self.text(out)
 
     def import_(self, args: List[bytes]) -> int:
         """pricing import CATALOG SHEET."""
@@ -504,8 +518,11 @@ class _Cli:
             if fmt not in (b"jsonl", b"text"):
                 return self.usage_error(
                     b"--format is jsonl or text, not '%s'" % fmt)
-        elif fmt is not None and fmt not in (b"csv", b"json"):
-            return self.usage_error(b"--format is csv or json, not '%s'" % fmt)
+        elif fmt is not None and fmt not in (b"csv", b"json", b"html"):
+            return self.usage_error(b"--format is csv, json or html, not '%s'"
+                                    % fmt)
+        if cmd.name == b"chart" and "spec" not in self.value:
+            return self.usage_error(b"chart needs --spec ID")
         if ("pretty" in self.value and cmd.name == b"sheet"
                 and fmt != b"json"):
             return self.usage_error(b"--pretty goes with --format json")

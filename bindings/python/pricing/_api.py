@@ -320,9 +320,9 @@ class Catalog:
                      spec: Union[None, str, bytes] = None,
                      template: bool = False, pretty: bool = False,
                      version: Optional[str] = None) -> bytes:
-        if format not in ("csv", "json"):
+        if format not in ("csv", "json", "html"):
             raise errors.make("invalid_argument",
-                              "format is \"csv\" or \"json\"")
+                              "format is \"csv\", \"json\" or \"html\"")
         spec_b = None
         if spec is not None:
             if not isinstance(spec, (str, bytes)):
@@ -332,7 +332,8 @@ class Catalog:
             if b"\0" in spec_b:
                 raise errors.make("invalid_argument",
                                   "the spec id contains a NUL")
-        flags = (_lib.SHEET_JSON if format == "json" else _lib.SHEET_CSV) \
+        flags = (_lib.SHEET_JSON if format == "json" else
+                 _lib.SHEET_HTML if format == "html" else _lib.SHEET_CSV) \
             | (_lib.SHEET_TEMPLATE if template else 0) \
             | (_lib.JSON_PRETTY if pretty and format == "json" else 0)
         return self._buffer_call(_c.pricing_catalog_sheet, spec_b, flags,
@@ -347,8 +348,36 @@ class Catalog:
         rows (unknown: RequestError unknown_spec); ``template`` leaves the
         prices empty for a seller to fill in. ``version`` names a version
         of a catalog history (default: the newest); with several
-        currencies the sheet has a price and a flat column per currency."""
+        currencies the sheet has a price and a flat column per currency.
+        ``format="html"`` gives a self-contained web page: specs, plans,
+        tier tables and charts, every catalog string escaped."""
         return self._sheet_bytes(format, spec, template, pretty, version
+                                 ).decode("utf-8")
+
+    def _chart_bytes(self, spec: Union[str, bytes],
+                     attribute: Union[None, str, bytes] = None,
+                     plan: Union[None, str, bytes] = None,
+                     sku: Union[None, str, bytes, Dict[str, str]] = None,
+                     version: Optional[str] = None) -> bytes:
+        if isinstance(sku, dict):
+            sku = ",".join(f"{k}={v}" for k, v in sku.items())
+        args = [_id_arg(spec, "spec"), _opt_id_arg(attribute, "attribute"),
+                _opt_id_arg(plan, "plan"), _opt_id_arg(sku, "sku")]
+        return self._buffer_call(_c.pricing_catalog_chart, *args, 0,
+                                 version=version)
+
+    def chart(self, spec: str, attribute: Optional[str] = None,
+              plan: Optional[str] = None,
+              sku: Union[None, str, Dict[str, str]] = None,
+              version: Optional[str] = None) -> str:
+        """An SVG chart of spec ``spec``'s prices against quantity attribute
+        ``attribute`` (default: the first) for ``plan`` (default: the
+        first sold): the total and the price per unit, one series per
+        available SKU, or only ``sku`` ({"edition": "pro"} or
+        "edition=pro"). Tier boundaries are dashed, inversions circled,
+        exact values in each point's <title>. ``version`` names a version
+        of a history (charted in its default currency)."""
+        return self._chart_bytes(spec, attribute, plan, sku, version
                                  ).decode("utf-8")
 
     def _import_bytes(self, csv: Union[str, bytes],
@@ -457,6 +486,22 @@ def _versions(ptr: int) -> Tuple[Version, ...]:
                 _c.pricing_catalog_existing_from(v))),
             currencies=_currencies(v)))
     return tuple(out)
+
+
+def _opt_id_arg(value: Union[None, str, bytes], what: str) -> Optional[bytes]:
+    """An optional id argument as C text (None stays NULL)."""
+    return None if value is None else _id_arg(value, what)
+
+
+def _id_arg(value: Union[str, bytes], what: str) -> bytes:
+    """An id argument as C text: str or bytes without NUL."""
+    if not isinstance(value, (str, bytes)):
+        raise TypeError(f"{what} must be a str")
+    b = value if isinstance(value, bytes) else \
+        value.encode("utf-8", "surrogatepass")
+    if b"\0" in b:
+        raise errors.make("invalid_argument", f"the {what} contains a NUL")
+    return b
 
 
 def _version_ptr(ptr: int, version: Optional[str]) -> int:

@@ -32,6 +32,7 @@ for _name in ("pricing_catalog_load", "pricing_catalog_load_file",
               "pricing_catalog_write_summary",
               "pricing_envelope_quote_json", "pricing_catalog_write_json",
               "pricing_catalog_sheet", "pricing_catalog_diff",
+              "pricing_catalog_chart",
               "pricing_catalog_diff_requests"):
     getattr(_c, _name).errcheck = _errcheck
 del _name

@@ -66,6 +66,7 @@ __all__ = [
     "SHEET_CSV",
     "SHEET_JSON",
     "SHEET_TEMPLATE",
+    "SHEET_HTML",
 ]
 
 #: The libpricing version this binding was written for (MAJOR, MINOR, MICRO).
@@ -80,6 +81,7 @@ JSON_PRETTY = 0x1
 SHEET_CSV = 0x10
 SHEET_JSON = 0x20
 SHEET_TEMPLATE = 0x40
+SHEET_HTML = 0x80
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
 MAX_REQUEST_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -162,6 +164,11 @@ _FUNCTIONS = {
     "pricing_catalog_sheet": (
         c_int,
         [BufferP, c_void_p, c_char_p, c_uint, ErrorP],
+    ),
+    "pricing_catalog_chart": (
+        c_int,
+        [BufferP, c_void_p, c_char_p, c_char_p, c_char_p, c_char_p, c_uint,
+         ErrorP],
     ),
     "pricing_catalog_import_sheet": (
         c_int,

@@ -3,8 +3,8 @@
 command printed (``expected``) and its exit status (``status``).
 
 A case directory holds ``args`` (``quote``, ``envelope``, ``validate``
-[RULES], ``batch``, ``sheet FORMAT [SPEC]``, ``import``, ``diff`` or
-``lint [OPTION]``), its
+[RULES], ``batch``, ``sheet FORMAT [SPEC]``, ``chart SPEC [ATTRIBUTE
+[PLAN]]``, ``import``, ``diff`` or ``lint [OPTION]``), its
 inputs (catalog.json, request.json, input.json, requests.jsonl, sheet.csv,
 old.json, new.json), ``expected`` and ``status``. Each case is run three ways:
 through the API (``Quote.json`` + "\\n", ``PricingError.json`` + "\\n"),
@@ -50,7 +50,8 @@ def _file(name: str) -> bytes:
 
 _SHEET_FLAGS = {"csv": [], "json": ["--format", "json"],
                 "template": ["--template"],
-                "template-json": ["--template", "--format", "json"]}
+                "template-json": ["--template", "--format", "json"],
+                "html": ["--format", "html"]}
 
 
 def _argv(words: List[str], case_dir: str = "") -> Tuple[List[str], str]:
@@ -71,6 +72,11 @@ def _argv(words: List[str], case_dir: str = "") -> Tuple[List[str], str]:
     if kind == "sheet":
         spec = ["--spec", words[2]] if len(words) > 2 else []
         return ["sheet", *_SHEET_FLAGS[words[1]], *spec, "catalog.json"], ""
+    if kind == "chart":
+        opts = ["--spec", words[1]]
+        opts += ["--attribute", words[2]] if len(words) > 2 else []
+        opts += ["--plan", words[3]] if len(words) > 3 else []
+        return ["chart", *opts, "catalog.json"], ""
     if kind == "import":
         return ["import", "catalog.json", "sheet.csv"], ""
     if kind == "diff":
@@ -124,8 +130,12 @@ class GoldenCases(unittest.TestCase):
                         pricing.Catalog.load("new.json") as new:
                     return (old.diff_json(new, requests) + "\n").encode(), 0
             with pricing.Catalog.load("catalog.json") as catalog:
+                if kind == "chart":
+                    return catalog.chart(
+                        words[1], *(words[2:4])).encode(), 0
                 if kind == "sheet":
-                    fmt = "json" if words[1].endswith("json") else "csv"
+                    fmt = "json" if words[1].endswith("json") else \
+                        "html" if words[1] == "html" else "csv"
                     text = catalog.sheet(
                         fmt, words[2] if len(words) > 2 else None,
                         words[1].startswith("template"))
@@ -166,7 +176,7 @@ class GoldenCases(unittest.TestCase):
     def api_output(self, words: List[str], stdin: bytes) -> Tuple[bytes,
                                                                    int]:
         kind = words[0]
-        if kind in ("sheet", "import", "diff"):
+        if kind in ("sheet", "chart", "import", "diff"):
             return self.seller_output(words)
         if kind == "lint":
             return self.lint_output(words)

@@ -147,6 +147,44 @@ class Sheets(unittest.TestCase):
                 call()
 
 
+class Charts(unittest.TestCase):
+    """Catalog.chart and the HTML sheet (the bytes are the golden cases')."""
+
+    def test_chart(self) -> None:
+        with pricing.Catalog.load(EXAMPLE_CATALOG) as catalog:
+            svg = catalog.chart("standard")
+            self.assertTrue(svg.startswith("<svg xmlns="))
+            self.assertEqual(svg.count('class="series"'), 6)
+            # one SKU, by a dict or by text; the year plan
+            one = catalog.chart("standard", "users", "year", {"edition": "pro"})
+            self.assertEqual(one, catalog.chart("standard", plan="year",
+                                                sku="edition=pro"))
+            self.assertEqual(one.count('class="series"'), 2)
+            self.assertIn("pro, 10 users: 6000.00 CNY", one)
+            for args, code in ((("nope",), "unknown_spec"),
+                               (("standard", "edition"), "invalid_value"),
+                               (("standard", None, "one_time"),
+                                "plan_not_offered"),
+                               (("standard", None, None, "edition=gold"),
+                                "unknown_value"),
+                               (("starter",), "invalid_value")):
+                with self.assertRaises(pricing.PricingError) as e:
+                    catalog.chart(*args)
+                self.assertEqual(e.exception.code, code, args)
+            with self.assertRaises(TypeError):
+                catalog.chart(3)  # type: ignore[arg-type]
+
+    def test_html(self) -> None:
+        with pricing.Catalog.load(EXAMPLE_CATALOG) as catalog:
+            page = catalog.sheet("html")
+            self.assertTrue(page.startswith("<!DOCTYPE html>"))
+            self.assertEqual(page.count("<svg "), 2)
+            self.assertEqual(catalog.sheet("html", "starter").count("<svg "),
+                             0)
+            with self.assertRaises(pricing.PricingError):
+                catalog.sheet("html", template=True)
+
+
 class Diffs(unittest.TestCase):
     def test_no_change(self) -> None:
         with pricing.Catalog.from_json(TEST_CATALOG) as a, \
@@ -254,7 +292,10 @@ class Commands(unittest.TestCase):
                          ["validate", "--requests", "x", "c.json"],
                          ["import", "c.json"],
                          ["import", "c.json", "missing.csv"],
-                         ["diff", "c.json"]):
+                         ["diff", "c.json"],
+                         ["chart", "--spec", "one", "c.json"],
+                         ["chart", "c.json"],
+                         ["sheet", "--format", "html", "c.json"]):
                 self.run_both(argv, d)
         self.assertEqual(cli.main(["sheet", EXAMPLE_CATALOG], io.BytesIO(),
                                   io.BytesIO(), io.BytesIO()), 0)
