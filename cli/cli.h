@@ -70,5 +70,6 @@ int cmd_sheet(const options *o);
 int cmd_chart(const options *o);
 int cmd_import(const options *o);
 int cmd_diff(const options *o);
+int cmd_lint(const options *o); /* lint.c */
 
 #endif

@@ -169,8 +169,11 @@ static int check_values(const cli_command *cmd, const options *o)
     if (o->nargs < cmd->least || o->nargs > cmd->most)
         return usage_error("wrong number of arguments; %.*s",
                            (int)strcspn(usage, "\n"), usage);
-    if (format && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0 &&
-        strcmp(format, "html") != 0)
+    if (format && strcmp(cmd->name, "lint") == 0) {
+        if (strcmp(format, "jsonl") != 0 && strcmp(format, "text") != 0)
+            return usage_error("--format is jsonl or text, not '%s'", format);
+    } else if (format && strcmp(format, "csv") != 0 &&
+               strcmp(format, "json") != 0 && strcmp(format, "html") != 0)
         return usage_error("--format is csv, json or html, not '%s'", format);
     if (!o->value[OPT_spec] && strcmp(cmd->name, "chart") == 0)
         return usage_error("chart needs --spec ID");

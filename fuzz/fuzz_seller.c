@@ -21,7 +21,8 @@
  * as an HTML page (charts()). A diff is strict JSON whose summary counts its
  * changes, and a catalog against itself has none. diff --requests prices
  * each line as pricing_quote_json does under each catalog, and the status
- * and difference follow from the two totals, computed exactly.
+ * and difference follow from the two totals, computed exactly. Every
+ * catalog of the round trip lints, into well-formed warnings.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -212,6 +213,60 @@ static void one_spec_sheet(const pricing_catalog *cat, const cJSON *canon)
                 rt_spec_id);
 }
 
+/* The linter on every catalog that loads: it succeeds, writes one line of
+ * strict JSON per warning with a known code and a path into the catalog,
+ * and the text form has as many lines. */
+static void lint_check(const pricing_catalog *cat)
+{
+    static const char *const codes[] = {
+        "price_inversion", "year_above_months", "edition_order",
+        "unreachable_tier", "koogallery_trial_days",
+        "koogallery_reserved_id", NULL};
+    pricing_buffer json = PRICING_BUFFER_INIT, text = PRICING_BUFFER_INIT;
+    pricing_lint *lint = NULL;
+    pricing_warning w;
+    pricing_error err;
+    size_t i, n, lines = 0, k;
+    const char *p;
+
+    pricing_error_init(&err);
+    FUZZ_ASSERT(pricing_catalog_lint(&lint, cat, NULL, &err) == 0,
+                "lint failed: %s", err.message);
+    FUZZ_ASSERT(pricing_lint_write(&json, lint, 0, &err) == 0 &&
+                    pricing_lint_write(&text, lint, PRICING_LINT_TEXT, &err) ==
+                        0,
+                "writing the lint failed: %s", err.message);
+    n = pricing_lint_count(lint);
+    for (i = 0; i < n; i++) {
+        FUZZ_ASSERT(pricing_lint_warning(&w, lint, i, &err) == 0,
+                    "warning %zu of %zu", i, n);
+        for (k = 0; codes[k] && strcmp(codes[k], w.code) != 0; k++)
+            ;
+        FUZZ_ASSERT(codes[k] != NULL, "unknown lint code %s", w.code);
+        FUZZ_ASSERT(w.path[0] == '/' && w.message[0] && fuzz_utf8_ok(w.path) &&
+                        fuzz_utf8_ok(w.message),
+                    "lint warning %s: path \"%s\"", w.code, w.path);
+    }
+    for (p = json.data; n && p < json.data + json.size; lines++) {
+        const char *end = memchr(p, '\n', (size_t)(json.data + json.size - p));
+        char *line;
+        FUZZ_ASSERT(end != NULL, "a lint line without its newline");
+        line = fuzz_strndup((const uint8_t *)p, (size_t)(end - p));
+        fuzz_check_output_json(line, (size_t)(end - p), 0, "lint line");
+        free(line);
+        p = end + 1;
+    }
+    FUZZ_ASSERT(lines == n, "%zu lint lines for %zu warnings", lines, n);
+    for (p = text.data, lines = 0; n && (p = memchr(p, '\n', (size_t)(
+                                           text.data + text.size - p)));
+         p++)
+        lines++;
+    FUZZ_ASSERT(lines == n, "%zu lint text lines for %zu warnings", lines, n);
+    pricing_lint_free(lint);
+    pricing_buffer_dispose(&json);
+    pricing_buffer_dispose(&text);
+}
+
 static size_t occurrences(const char *hay, const char *needle)
 {
     size_t n = 0;
@@ -293,6 +348,7 @@ static void round_trip(const pricing_catalog *cat)
     one_spec_sheet(cat, canon);
     cJSON_Delete(canon);
     json_sheets(cat);
+    lint_check(cat);
     charts(cat);
 }
 

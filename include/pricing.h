@@ -817,6 +817,46 @@ pricing_catalog_diff_requests(pricing_buffer *buf,
                               const char *jsonl, size_t len, unsigned flags,
                               pricing_error *err);
 
+/*
+ * The price linter (docs/seller-tools.md, "lint"): warnings about prices
+ * a seller probably did not mean, each a stable code, a JSON Pointer
+ * into the catalog and a message naming the numbers: price_inversion,
+ * year_above_months, edition_order, unreachable_tier, and the koogallery
+ * release rules (koogallery_trial_days, koogallery_reserved_id) unless
+ * rules is given. Every version of a history and every currency is
+ * linted (a version handle: that version). rules: NULL, or a rule set
+ * checked first as pricing_catalog_check_rules does (its findings are
+ * then errors). *out is new: pricing_lint_free it. A catalog that loaded
+ * always lints; failures are invalid_argument and out_of_memory.
+ */
+typedef struct pricing_lint pricing_lint;
+
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_catalog_lint(pricing_lint **out, const pricing_catalog *catalog,
+                     const char *rules, pricing_error *err);
+/* NULL is a no-op. */
+PRICING_EXPORT void pricing_lint_free(pricing_lint *lint);
+/* The number of warnings (0 for NULL). */
+PRICING_EXPORT size_t pricing_lint_count(const pricing_lint *lint);
+/* Fills *out with warning index (its message cut to the struct's size);
+ * invalid_argument when out of range. */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_lint_warning(pricing_warning *out, const pricing_lint *lint,
+                     size_t index, pricing_error *err);
+
+/* Flag of pricing_lint_write. */
+#define PRICING_LINT_TEXT 0x100u /* "CODE at PATH: MESSAGE" lines */
+
+/*
+ * The warnings into buf, the bytes `pricing lint` prints: one line each,
+ * {"code":...,"path":...,"message":...} (JSON Lines), or with
+ * PRICING_LINT_TEXT one line of printable text each; empty when there
+ * are none.
+ */
+PRICING_EXPORT PRICING_WARN_UNUSED int
+pricing_lint_write(pricing_buffer *buf, const pricing_lint *lint,
+                   unsigned flags, pricing_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -39,6 +39,11 @@
     X(old, " VERSION", "         ", "the version of OLD (default: the newest)")
 #define PRICING_OPTION_new(X)                                                 \
     X(new, " VERSION", "         ", "the version of NEW (default: the newest)")
+#define PRICING_OPTION_strict(X)                                              \
+    X(strict, "", "              ", "exit 1 when there is any warning")
+/* lint's --format: the same option, its own values and help. */
+#define PRICING_OPTION_format_lint(X)                                         \
+    X(format, " jsonl|text", "   ", "JSON Lines (the default) or text lines")
 
 /* Charts (seller tools). */
 #define PRICING_OPTION_attribute(X)                                           \
@@ -56,7 +61,8 @@
     PRICING_OPTION_spec(X) PRICING_OPTION_format(X)                           \
     PRICING_OPTION_template(X) PRICING_OPTION_requests(X)                     \
     PRICING_OPTION_of(X) PRICING_OPTION_old(X) PRICING_OPTION_new(X)       \
-    PRICING_OPTION_attribute(X) PRICING_OPTION_plan(X) PRICING_OPTION_sku(X)
+    PRICING_OPTION_attribute(X) PRICING_OPTION_plan(X) PRICING_OPTION_sku(X)  \
+    PRICING_OPTION_strict(X)
 
 /* The options of each command, in the order the synopsis shows them. */
 #define PRICING_OPTIONS_quote(X) PRICING_OPTION_pretty(X)
@@ -74,6 +80,9 @@
 #define PRICING_OPTIONS_diff(X)                                               \
     PRICING_OPTION_pretty(X) PRICING_OPTION_requests(X)                       \
     PRICING_OPTION_quiet(X) PRICING_OPTION_old(X) PRICING_OPTION_new(X)
+#define PRICING_OPTIONS_lint(X)                                               \
+    PRICING_OPTION_strict(X) PRICING_OPTION_format_lint(X)                    \
+    PRICING_OPTION_rules(X)
 
 /* A command: X(name, padding to column 12, operands, least and most
  * operands, summary, description). The description ends with "\n". */
@@ -106,7 +115,9 @@
       "Prints the price changes from catalog OLD to NEW; with --requests,\n" \
       "each request's old and new total and a summary. With one history\n"  \
       "alone, compares a version (--new, default the newest) with the\n"    \
-      "one before it.\n")
+      "one before it.\n")                                                   \
+    X(lint, "      ", "CATALOG", 1, 1, "warn of prices a seller did not mean", \
+      PRICING_HELP_lint)
 
 #define PRICING_HELP_quote                                                    \
     "Prints the quote of REQUEST (a file, or standard input when absent\n"    \
@@ -124,6 +135,13 @@
     "            current_end, from, end, change_date as the type needs\n"    \
     "  discount  {\"percent_off\" or \"amount_off\", \"periods\"}\n"           \
     "docs/format.md describes every member.\n"
+
+#define PRICING_HELP_lint                                                     \
+    "Prints a warning per line (JSON Lines: code, path, message) about\n"    \
+    "the prices of CATALOG: price_inversion, year_above_months,\n"          \
+    "edition_order, unreachable_tier and, without --rules, the koogallery\n" \
+    "release rules. Every version and currency is linted. Exit status 0,\n" \
+    "or 1 with --strict when there is a warning.\n"
 
 #define PRICING_HELP_batch                                                    \
     "Reads one request per line (JSON Lines) on standard input and\n"         \

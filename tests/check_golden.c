@@ -17,6 +17,8 @@
  *   import    pricing_catalog_load_file + pricing_catalog_import_sheet
  *   diff      pricing_catalog_load_file (twice) + pricing_catalog_diff or
  *             pricing_catalog_diff_requests
+ *   lint      pricing_catalog_load_file + pricing_catalog_lint +
+ *             pricing_lint_write (strict: a warning is a failure)
  *
  * A failure to load the catalog is written with pricing_error_write_json.
  * The cases directory is $top_srcdir/tests/cases, or SRCDIR/tests/cases.
@@ -369,7 +371,7 @@ static int run_sheet(const char *name, const char *format, const char *spec,
     else if (json)
         out_document(o, &buf);
     else
-        out_append(o, buf.data, buf.size);
+        out_append(o, buf.data ? buf.data : "", buf.size);
     pricing_buffer_dispose(&buf);
     pricing_catalog_free(cat);
     return rc;
@@ -457,6 +459,40 @@ static int run_diff(const char *name, output *o)
     pricing_buffer_dispose(&buf);
     pricing_catalog_free(a);
     pricing_catalog_free(b);
+    return rc;
+}
+
+/* lint [strict|text|koogallery]: the warnings as the command prints them;
+ * with strict, any warning is the failure the command's exit 1 is. */
+static int run_lint(const char *name, const char *opt, output *o)
+{
+    pricing_buffer buf = PRICING_BUFFER_INIT;
+    pricing_catalog *cat = NULL;
+    pricing_lint *lint = NULL;
+    pricing_error err;
+    unsigned flags = strcmp(opt, "text") == 0 ? PRICING_LINT_TEXT : 0u;
+    int rc;
+
+    if (load_catalog(name, &cat, o) != 0)
+        return -1;
+    pricing_error_init(&err);
+    rc = pricing_catalog_lint(&lint, cat,
+                              strcmp(opt, "koogallery") == 0 ? opt : NULL,
+                              &err);
+    check_rc(name, "pricing_catalog_lint", rc, &err);
+    if (rc == 0) {
+        rc = pricing_lint_write(&buf, lint, flags, &err);
+        check_rc(name, "pricing_lint_write", rc, &err);
+    }
+    if (rc == 0)
+        out_append(o, buf.data ? buf.data : "", buf.size);
+    else
+        out_error(o, &err);
+    if (rc == 0 && strcmp(opt, "strict") == 0 && pricing_lint_count(lint))
+        rc = 1;
+    pricing_lint_free(lint);
+    pricing_buffer_dispose(&buf);
+    pricing_catalog_free(cat);
     return rc;
 }
 
@@ -562,6 +598,9 @@ static void run_case(const char *name)
         ck_assert_msg(words == 1, "%s: diff takes no option", name);
         rc = run_diff(name, &got);
         compare(name, "diff", &want, &got, want_ok, rc);
+    } else if (strcmp(cmd, "lint") == 0) {
+        rc = run_lint(name, words == 2 ? opt : "", &got);
+        compare(name, "lint", &want, &got, want_ok, rc);
     } else {
         note("%s: unknown command \"%s\"", name, cmd);
     }

@@ -36,6 +36,7 @@ int main(void)
     srunner_add_suite(sr, unit_info_suite());
     srunner_add_suite(sr, unit_batch_suite());
     srunner_add_suite(sr, unit_writer_suite());
+    srunner_add_suite(sr, unit_lint_suite());
     srunner_add_suite(sr, unit_chart_suite());
     srunner_add_suite(sr, unit_zword_suite());
     srunner_run_all(sr, CK_NORMAL);

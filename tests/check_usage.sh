@@ -49,8 +49,22 @@ usage "pricing: --format is csv, json or html, not 'xml'" sheet --format=xml c.j
 usage "pricing: chart needs --spec ID" chart c.json
 usage "pricing: '--specs' is not an option of chart; did you mean '--spec'?" chart --specs s c.json
 usage "pricing: --pretty goes with --format json" sheet --pretty c.json
+usage "pricing: --format is jsonl or text, not 'csv'" lint --format=csv c.json
+usage "pricing: '--pretty' is not an option of lint; see 'pricing help lint'" lint --pretty c.json
 usage "pricing: 'qoute' is not a command; did you mean 'quote'?" help qoute
 usage "pricing: wrong number of arguments; usage: pricing help [COMMAND]" help quote batch
+
+# lint: the example lints clean (nothing printed, 0 even with --strict);
+# --strict makes a warning exit 1 with one line on standard error.
+"$P" lint --strict "$CAT" >"$tmp/out" 2>"$tmp/err"; st=$?
+if [ $st = 0 ] && [ ! -s "$tmp/out" ] && [ ! -s "$tmp/err" ]; then ok
+else bad "lint --strict of the example: exit $st"; fi
+KOO="$SRC/tests/cases/lint-koogallery-volume/catalog.json"
+"$P" lint --strict "$KOO" >"$tmp/out" 2>"$tmp/err"; st=$?
+"$P" lint "$KOO" >"$tmp/a" 2>"$tmp/b"; st2=$?
+if [ $st = 1 ] && [ $st2 = 0 ] && cmp -s "$tmp/out" "$tmp/a" && [ ! -s "$tmp/b" ] &&
+   [ "$(cat "$tmp/err")" = "pricing: $KOO: 1 warning (--strict)" ]; then ok
+else bad "lint --strict with a warning: exit $st, stderr '$(cat "$tmp/err")'"; fi
 
 # Long options in both forms, and -- ends the options.
 "$P" validate --rules=koogallery "$CAT" >"$tmp/a" 2>&1; st1=$?

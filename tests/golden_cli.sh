@@ -138,6 +138,19 @@ for dir in "$cases"/${GOLDEN_CASES:-*}/; do
         (cd "$dir" && exec "$pricing" diff "$@" old.json new.json) \
             </dev/null >"$tmp/out" 2>"$tmp/err"
         status=$? ;;
+    lint) # lint [strict|text|koogallery]
+        case $opt in
+        "") set -- ;;
+        strict) set -- --strict ;;
+        text) set -- --format text ;;
+        koogallery) set -- --rules koogallery ;;
+        *) fail "unknown lint option '$opt'"
+           count
+           continue ;;
+        esac
+        (cd "$dir" && exec "$pricing" lint "$@" catalog.json) \
+            </dev/null >"$tmp/out" 2>"$tmp/err"
+        status=$? ;;
     *)
         fail "unknown command '$cmd' in args"
         count

@@ -18,6 +18,7 @@ Suite *unit_suggest_suite(void);
 Suite *unit_info_suite(void);
 Suite *unit_batch_suite(void);
 Suite *unit_writer_suite(void);
+Suite *unit_lint_suite(void);
 Suite *unit_chart_suite(void);
 Suite *unit_zword_suite(void);
 

@@ -333,6 +333,26 @@ class _Cli:
         # a CSV sheet ends its own last line
         return self.result(out) if json_format else self.text(out)
 
+    def lint(self, args: List[bytes]) -> int:
+        """pricing lint [--strict] [--format F] [--rules R] CATALOG."""
+        from . import _lint
+        rules = self.value.get("rules")
+        try:
+            with _api.Catalog.load(args[0]) as catalog:
+                out, n = _lint.lint_bytes(
+                    catalog, None if rules is None else
+                    rules.decode("utf-8", "surrogateescape"),
+                    self.value.get("format") == b"text")
+        except errors.PricingError as e:
+            return self.report(e, None if e.code == "invalid_argument"
+                               else args[0], 0)
+        status = self.text(out)  # the lines end themselves
+        if status == EXIT_OK and n and "strict" in self.value:
+            self.say(b"pricing: %s: %d warning%s (--strict)\n"
+                     % (args[0], n, b"" if n == 1 else b"s"))
+            status = EXIT_REJECTED
+        return status
+
     def chart(self, args: List[bytes]) -> int:
         """pricing chart --spec ID [--attribute A] [--plan P] [--sku S]
         CATALOG: the SVG, printed as it is."""
@@ -494,7 +514,11 @@ class _Cli:
         if not cmd.least <= len(args) <= cmd.most:
             return self.usage_error(b"wrong number of arguments; "
                                     + cmd.synopsis.encode("ascii"))
-        if fmt is not None and fmt not in (b"csv", b"json", b"html"):
+        if fmt is not None and cmd.name == b"lint":
+            if fmt not in (b"jsonl", b"text"):
+                return self.usage_error(
+                    b"--format is jsonl or text, not '%s'" % fmt)
+        elif fmt is not None and fmt not in (b"csv", b"json", b"html"):
             return self.usage_error(b"--format is csv, json or html, not '%s'"
                                     % fmt)
         if cmd.name == b"chart" and "spec" not in self.value:

@@ -196,6 +196,17 @@ class Catalog:
         edit away from an ISO 4217 code, ...); never errors."""
         return _info.warnings_of(self)
 
+    def lint(self, rules: Optional[str] = None
+             ) -> Tuple[_info.CatalogWarning, ...]:
+        """What ``pricing lint`` reports: warnings about prices a seller
+        probably did not mean (``code``, ``path``, ``message``; the codes
+        are in docs/seller-tools.md), over every version and currency.
+        With ``rules`` (e.g. ``"koogallery"``) those release rules are
+        checked first and the first one broken is raised as a
+        PricingError; without, they are warnings."""
+        from . import _lint
+        return _lint.lint_of(self, rules)
+
     # -- calls
 
     def _state(self) -> ThreadState:

@@ -4,7 +4,7 @@ command printed (``expected``) and its exit status (``status``).
 
 A case directory holds ``args`` (``quote``, ``envelope``, ``validate``
 [RULES], ``batch``, ``sheet FORMAT [SPEC]``, ``chart SPEC [ATTRIBUTE
-[PLAN]]``, ``import`` or ``diff``), its
+[PLAN]]``, ``import``, ``diff`` or ``lint [OPTION]``), its
 inputs (catalog.json, request.json, input.json, requests.jsonl, sheet.csv,
 old.json, new.json), ``expected`` and ``status``. Each case is run three ways:
 through the API (``Quote.json`` + "\\n", ``PricingError.json`` + "\\n"),
@@ -83,6 +83,11 @@ def _argv(words: List[str], case_dir: str = "") -> Tuple[List[str], str]:
         req = os.path.exists(os.path.join(case_dir, "requests.jsonl"))
         return ["diff", *(["--requests", "requests.jsonl"] if req else []),
                 "old.json", "new.json"], ""
+    if kind == "lint":
+        opt = {"strict": ["--strict"], "text": ["--format", "text"],
+               "koogallery": ["--rules", "koogallery"]}
+        return ["lint", *opt.get(words[1] if len(words) > 1 else "", []),
+                "catalog.json"], ""
     raise ValueError(f"unknown case kind {kind!r}")
 
 
@@ -147,11 +152,34 @@ class GoldenCases(unittest.TestCase):
         except pricing.PricingError as e:
             return (e.json + "\n").encode(), _status_of(e)
 
+    def lint_output(self, words: List[str]) -> Tuple[bytes, int]:
+        """lint through Catalog.lint(): its warning objects written back
+        as the command's lines."""
+        opt = words[1] if len(words) > 1 else ""
+        try:
+            with pricing.Catalog.load("catalog.json") as catalog:
+                found = catalog.lint("koogallery" if opt == "koogallery"
+                                     else None)
+        except pricing.PricingError as e:
+            return (e.json + "\n").encode(), _status_of(e)
+        if opt == "text":
+            out = "".join(f"{w.code} at {w.path}: {w.message}\n"
+                          for w in found)
+        else:
+            out = "".join(json.dumps({"code": w.code, "path": w.path,
+                                      "message": w.message},
+                                     ensure_ascii=False,
+                                     separators=(",", ":")) + "\n"
+                          for w in found)
+        return out.encode(), 1 if opt == "strict" and found else 0
+
     def api_output(self, words: List[str], stdin: bytes) -> Tuple[bytes,
                                                                    int]:
         kind = words[0]
         if kind in ("sheet", "chart", "import", "diff"):
             return self.seller_output(words)
+        if kind == "lint":
+            return self.lint_output(words)
         out: List[bytes] = []
         status = 0
         try:

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""Seller tools through Python: Catalog.sheet, import_sheet, diff and the
-sheet, import and diff commands of ``python3 -m pricing``."""
+"""Seller tools through Python: Catalog.sheet, import_sheet, diff, lint and
+the sheet, import and diff commands of ``python3 -m pricing``."""
 
 from __future__ import annotations
 
@@ -214,6 +214,41 @@ class Diffs(unittest.TestCase):
                          (5, 1, 1))
         self.assertEqual(s["stops_valid_lines"], [5])
         self.assertEqual(s["largest_decreases"][0]["line"], 4)
+
+
+class Lint(unittest.TestCase):
+    """Catalog.lint(): the linter's warnings as CatalogWarning objects."""
+
+    KOO = {"catalog": "t", "currency": "CNY", "specs": [
+        {"id": "s", "billing": "yearly_monthly", "template": "custom",
+         "trial_days": 2,
+         "attributes": [{"id": "minutes", "type": "quantity", "min": 0,
+                         "max": 1000}],
+         "skus": [{"sku": {}, "prices": {"month": {"quantities": {
+             "minutes": {"volume": [
+                 {"up_to": 3, "unit_price": "0.3"},
+                 {"up_to": None, "unit_price": "0.2"}]}}}}}]}]}
+
+    def test_warnings(self) -> None:
+        with pricing.Catalog.from_json(self.KOO) as c:
+            found = c.lint()
+            self.assertEqual([w.code for w in found],
+                             ["koogallery_trial_days", "price_inversion"])
+            self.assertEqual(found[1].path, "/specs/0/skus/0/prices/month/"
+                             "quantities/minutes/volume/1")
+            self.assertEqual(found[1].message,
+                             "s month: minutes=4 costs 0.80, less than "
+                             "minutes=3 at 0.90 (volume tier 1 to 2)")
+            with self.assertRaises(pricing.PricingError) as cm:
+                c.lint("koogallery")
+            self.assertEqual((cm.exception.code, cm.exception.path),
+                             ("invalid_value", "/specs/0/trial_days"))
+            with self.assertRaises(pricing.InvalidArgumentError):
+                c.lint("nope")
+            with self.assertRaises(TypeError):
+                c.lint(1)  # type: ignore[arg-type]
+        with pricing.Catalog.load(EXAMPLE_CATALOG) as c:
+            self.assertEqual(c.lint(), ())
 
 
 class Commands(unittest.TestCase):
