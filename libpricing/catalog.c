@@ -342,8 +342,8 @@ int pricing_catalog_load(pricing_catalog **out, const char *json, size_t len,
     if (!out || (!json && len > 0))
         return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                                  "pricing_catalog_load: NULL argument");
-    if ((rc = pricing__doc_parse(&doc, json ? json : "", len,
-                                 PRICING_MAX_CATALOG_BYTES, err)) != 0)
+    if ((rc = pricing__doc_parse_catalog(&doc, json ? json : "", len,
+                                         err)) != 0)
         return rc;
     rc = pricing__catalog_from_doc(out, &doc, doc.root, NULL, err);
     pricing__doc_dispose(&doc);
