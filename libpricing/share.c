@@ -97,7 +97,7 @@ char *pricing__share_strndup(pricing__share *sh, pricing__arena *a,
          h = (h + 1) & (sh->strs_cap - 1))
         if (strncmp(sh->strs[h], s, n) == 0 && sh->strs[h][n] == '\0')
             return (char *)sh->strs[h]; /* strings are never written */
-    if (!(p = pricing__arena_alloc(a, n + 1)))
+    if (!(p = pricing__arena_text(a, n + 1)))
         return NULL;
     memcpy(p, s, n);
     p[n] = '\0';
