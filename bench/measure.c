@@ -55,12 +55,14 @@ static long maxrss_kib(void)
     return ru.ru_maxrss;
 }
 
-/* Bytes of heap in use (glibc), or -1 where unknown. */
+/* KiB of heap in use (glibc), or -1 where unknown: the chunks of the
+ * heap and those malloc maps apart (large blocks: a catalog's SKU
+ * table), which uordblks alone leaves out. */
 static long heap_kib(void)
 {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
     struct mallinfo2 mi = mallinfo2();
-    return (long)(mi.uordblks / 1024);
+    return (long)((mi.uordblks + mi.hblkhd) / 1024);
 #else
     return -1;
 #endif

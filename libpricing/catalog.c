@@ -15,6 +15,7 @@
 #include "history.h"
 #include "memory.h"
 #include "names.h"
+#include "share.h"
 
 void pricing_catalog_free(pricing_catalog *cat)
 {
@@ -323,6 +324,7 @@ int pricing__catalog_from_doc(pricing_catalog **out, const pricing__doc *doc,
     free(ld.amounts);
     free(ld.tiers);
     free(ld.tier_counts);
+    pricing__share_free(ld.texts);
     if (rc != 0) {
         pricing_catalog_free(cat);
         return rc;

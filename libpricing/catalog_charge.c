@@ -20,6 +20,18 @@ int pricing__load_amount_at(pricing__load *ld, const cJSON *node,
     return rc;
 }
 
+/* An amount's text: the same prices recur across SKUs, and one copy of
+ * each is kept (the copies are never written). */
+static char *amount_text(void *ctx, const char *s, size_t n)
+{
+    pricing__load *ld = ctx;
+    if (ld->arena->share)
+        return pricing__arena_strndup(ld->arena, s, n);
+    if (!ld->texts && !(ld->texts = pricing__share_new()))
+        return NULL;
+    return pricing__share_strndup(ld->texts, ld->arena, s, n);
+}
+
 int pricing__load_amount(pricing__load *ld, const cJSON *node,
                          pricing__amount *a)
 {
@@ -30,8 +42,7 @@ int pricing__load_amount(pricing__load *ld, const cJSON *node,
     if (ld->ncodes > 0 &&
         (rc = pricing__load_amount_object(ld, node, &node)) != 0)
         return rc;
-    rc = pricing__rd_amount(&ld->rd, node, pricing__arena_strndup, ld->arena,
-                            &a->text, &frac);
+    rc = pricing__rd_amount(&ld->rd, node, amount_text, ld, &a->text, &frac);
     if (rc != 0)
         return rc;
     if (pricing__grow((void **)&ld->amounts, &ld->amounts_cap,

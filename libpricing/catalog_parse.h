@@ -22,6 +22,9 @@ typedef struct pricing__load {
     size_t *tier_counts;
     size_t ntiers, tiers_cap, tier_counts_cap;
     const cJSON *empty_array; /* stands in for absent lists */
+    /* A plain catalog's amount texts, one copy of each (a history interns
+     * every string through its arena's share). */
+    struct pricing__share *texts;
     /* Contract 1.2 (currencies.c, history.c). */
     size_t cur;     /* the currency this pass loads: 0 is the default */
     size_t ncodes;  /* 0: no "currencies"; else the default + the list */
