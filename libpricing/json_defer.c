@@ -182,7 +182,10 @@ int pricing__elems_next(pricing__elems *it, const cJSON **out,
     for (j = it->num; j < doc->nums.n && doc->nums.v[j].offset < it->pos; j++)
         ;
     next = it->num;
-    if (pricing__json_number_ordinals(it->own, &next, j) != 0 || next != j)
+    /* No lexeme in its span: the strict pass saw every number, so there
+     * is none to number (most SKU entries write amounts as strings). */
+    if (j > it->num &&
+        (pricing__json_number_ordinals(it->own, &next, j) != 0 || next != j))
         return mismatch(err);
     it->num = j;
     it->left--;
