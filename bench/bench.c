@@ -9,6 +9,9 @@
  *   bench load-catalog NSKUS         load a generated NSKUS catalog, report
  *                                    seconds and peak RSS (run in a fresh
  *                                    process by the full benchmark)
+ *   bench parse-catalog NSKUS        the same text through cJSON_ParseWithLength
+ *                                    alone, in a fresh process: seconds, peak
+ *                                    RSS (the load's reference in one run)
  *   bench gen-catalog                the benchmark's catalog on stdout
  *   bench gen-lines N [SCENARIO]     N request lines of a scenario on stdout
  *                                    (simple, custom-1k, graduated-5,
@@ -221,6 +224,11 @@ int main(int argc, char **argv)
         if (argc != 3 || atoi(argv[2]) < 1)
             die("usage: bench load-catalog NSKUS");
         return load_main((unsigned)atoi(argv[2]));
+    }
+    if (strcmp(mode, "parse-catalog") == 0) {
+        if (argc != 3 || atoi(argv[2]) < 1)
+            die("usage: bench parse-catalog NSKUS");
+        return parse_catalog_main((unsigned)atoi(argv[2]));
     }
     if (strcmp(mode, "load-history") == 0) {
         if (argc != 4 || atoi(argv[2]) < 1 || atoi(argv[3]) < 1)
