@@ -62,6 +62,14 @@ static int mark(walk *w, cJSON *node, enum where at)
     return 0;
 }
 
+int pricing__defer_worth(const pricing__doc *doc, size_t len)
+{
+    size_t in = 0, i;
+    for (i = 0; i < doc->spans.n; i++)
+        in += doc->spans.v[i].end - doc->spans.v[i].start;
+    return doc->spans.n > 0 && in >= len - in;
+}
+
 int pricing__defer_parse(pricing__doc *doc, size_t len, pricing_error *err)
 {
     const pricing__spans *sp = &doc->spans;

@@ -17,6 +17,12 @@
 
 #include "json_read.h"
 
+/* 1 when the SKU lists recorded in doc->spans are at least half of the
+ * len bytes of doc->text: then the skeleton, a copy of the rest, costs at
+ * most half the text, against the trees of all the lists. Otherwise the
+ * text is parsed whole (docs/limits.md, "Memory"). */
+int pricing__defer_worth(const pricing__doc *doc, size_t len);
+
 /* After the strict pass recorded doc->spans (at least one) for the len
  * bytes of doc->text: builds the skeleton, parses it into doc->root and
  * gives its numbers their ordinals. On failure disposes doc. Returns 0

@@ -77,8 +77,9 @@ static int doc_parse(pricing__doc *doc, const char *text, size_t len,
         return rc;
     }
     doc->text = text;
-    if (doc->spans.n > 0)
+    if (pricing__defer_worth(doc, len))
         return pricing__defer_parse(doc, len, err);
+    pricing__spans_dispose(&doc->spans);
     /* Our own error position is used, never cJSON_GetErrorPtr (a
      * process-wide global). Text that passed the strict pass can only
      * fail here for lack of memory. */
