@@ -46,9 +46,9 @@ typedef enum pricing__rule_kind {
  * never written, never mpz_clear'ed: a quote reads an amount's value in
  * the cache line of the amount itself. */
 typedef struct pricing__amount {
-    const char *text;
     mpz_t v;
     mp_limb_t limb; /* v's limb when it has at most one */
+    const char *text; /* last: a quote reads v and limb only */
 } pricing__amount;
 
 typedef struct pricing__tier {
@@ -62,7 +62,11 @@ typedef struct pricing__tier {
 } pricing__tier;
 
 /* A charge's rules follow it in the arena (one allocation), so a quote
- * reads a charge and its rules from adjacent cache lines. */
+ * reads a charge and its rules from adjacent cache lines: with the
+ * fields in this order, what a quote reads of a charge and its first
+ * rule (fixed, has_base, the amount's v and limb, rules, kind, the
+ * linear amount's v and limb) is its first 80 bytes, two lines
+ * whatever the 16-byte alignment. */
 typedef struct pricing__rule {
     pricing__rule_kind kind;
     int package_down;       /* package: floor instead of ceiling */
