@@ -74,6 +74,11 @@ int pricing__ld_skus(pricing__load *ld, pricing__spec *spec,
  * caller fills the error: it has the path). */
 int pricing__index_build(pricing__arena *a, pricing__index *ix,
                          const char *const *names, size_t n, long *dup);
+/* The same one name at a time: room for n names of names, then name i
+ * added (1 when an equal name is there already). */
+int pricing__index_init(pricing__arena *a, pricing__index *ix,
+                        const char *const *names, size_t n);
+int pricing__index_add(pricing__index *ix, size_t i);
 
 /* Reads an amount member into a (registered for rescaling). */
 int pricing__load_amount(pricing__load *ld, const cJSON *node,

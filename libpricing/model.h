@@ -105,9 +105,18 @@ typedef struct pricing__sku {
     pricing__charge *prices[PRICING__PLAN_COUNT];
 } pricing__sku;
 
+/* A slot of a name index: the name itself (NULL: empty), so a lookup
+ * reads the slot and the name, and the upper half of the name's hash,
+ * so a probe past another name rarely reads that name at all. */
+typedef struct pricing__islot {
+    const char *name;
+    uint32_t index;
+    uint32_t tag;
+} pricing__islot;
+
 /* A name -> index map (open addressing), built at load. */
 typedef struct pricing__index {
-    uint32_t *slots; /* index + 1; 0 is empty */
+    pricing__islot *slots;
     size_t mask;
     const char *const *names;
 } pricing__index;
