@@ -7,10 +7,11 @@
  *   bench load-history NVERSIONS NSKUS  load a history of NVERSIONS versions
  *                                    of an NSKUS catalog (contract 1.2)
  *   bench load-catalog NSKUS         load a generated NSKUS catalog, report
- *                                    seconds, peak RSS, heap kept and the
- *                                    seconds of a cJSON parse of the same
- *                                    text (run in a fresh process by the
- *                                    full benchmark)
+ *                                    seconds and peak RSS (run in a fresh
+ *                                    process by the full benchmark)
+ *   bench parse-catalog NSKUS        the same text through cJSON_ParseWithLength
+ *                                    alone, in a fresh process: seconds, peak
+ *                                    RSS (the load's reference in one run)
  *   bench gen-catalog                the benchmark's catalog on stdout
  *   bench gen-lines N [SCENARIO]     N request lines of a scenario on stdout
  *                                    (simple, custom-1k, graduated-5,
@@ -18,6 +19,10 @@
  *   bench run typed|json SCENARIO N  N quotes in process, untimed: a fixed
  *                                    workload for a profiler (callgrind)
  *   bench threads                    section 4 alone (threads)
+ *   bench growth-skus [N]            the SKU row of section 3 alone (typed
+ *                                    API at 10, 1,000 and 100,000 SKUs); with
+ *                                    N, only N untimed quotes at 100,000 SKUs
+ *                                    (cachegrind: misses a quote)
  *
  * BUILDDIR (or $PRICING_BUILDDIR, else ".") is where `pricing` was built.
  * $BENCH_MIN_TIME (seconds, default 0.3) is the shortest run of each
@@ -163,6 +168,45 @@ static int run_main(int json, const char *scenario, long long n)
     return 0;
 }
 
+/* `bench growth-skus`: the per-quote time at 10, 1,000 and 100,000 SKUs
+ * (the requests of section 3); with n > 0, n quotes at 100,000 untimed. */
+static int growth_skus_main(long long n)
+{
+    static const unsigned skus[3][2] = {{2, 5}, {10, 100}, {100, 1000}};
+    double per[3];
+    int i;
+
+    init_names();
+    for (i = n > 0 ? 2 : 0; i < 3; i++) {
+        scen g;
+        ctx c;
+        sb t = {0};
+        sku_catalog(&t, skus[i][0], skus[i][1]);
+        memset(&g, 0, sizeof g);
+        g.name = "skus";
+        g.cat = load_catalog(&t);
+        free(t.p);
+        rng_seed(12345 + (uint64_t)i);
+        make_sku_scen(&g, skus[i][0], skus[i][1], 65536);
+        ctx_init(&c, &g, 0);
+        if (n > 0)
+            w_typed(&c, (size_t)n);
+        else
+            per[i] = 1e9 / measure(w_typed, &c);
+        ctx_dispose(&c);
+        pricing_catalog_free(g.cat);
+        free_scen(&g);
+    }
+    if (n > 0) {
+        printf("%lld quotes at 100,000 SKUs\n", n);
+        return 0;
+    }
+    printf("linear users, random SKU: 10 SKUs %.0f ns, 1,000 %.0f ns, "
+           "100,000 %.0f ns; 100k / 10: %.2fx\n",
+           per[0], per[1], per[2], per[2] / per[0]);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *env = getenv("BENCH_MIN_TIME");
@@ -181,6 +225,11 @@ int main(int argc, char **argv)
             die("usage: bench load-catalog NSKUS");
         return load_main((unsigned)atoi(argv[2]));
     }
+    if (strcmp(mode, "parse-catalog") == 0) {
+        if (argc != 3 || atoi(argv[2]) < 1)
+            die("usage: bench parse-catalog NSKUS");
+        return parse_catalog_main((unsigned)atoi(argv[2]));
+    }
     if (strcmp(mode, "load-history") == 0) {
         if (argc != 4 || atoi(argv[2]) < 1 || atoi(argv[3]) < 1)
             die("usage: bench load-history NVERSIONS NSKUS");
@@ -197,6 +246,8 @@ int main(int argc, char **argv)
     }
     if (argc == 2 && strcmp(mode, "threads") == 0)
         return threads_main();
+    if (strcmp(mode, "growth-skus") == 0)
+        return growth_skus_main(argc == 3 ? atoll(argv[2]) : 0);
     if (strcmp(mode, "run") == 0) {
         long long n = argc == 5 ? atoll(argv[4]) : 0;
         int json = argc == 5 && strcmp(argv[2], "json") == 0;

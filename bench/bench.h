@@ -143,6 +143,7 @@ double spawn(const char *const *argv, const char *in, const char *out,
 void write_lines(const char *path, const scen *s, size_t n);
 double measure_spawn(const char *const *argv, const scen *s);
 int load_main(unsigned nskus);
+int parse_catalog_main(unsigned nskus);
 int load_history_main(unsigned nversions, unsigned nskus);
 
 /* Quotes per wall second, per CPU second of the threads, and the CPUs

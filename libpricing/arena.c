@@ -55,13 +55,51 @@ void *pricing__arena_alloc(pricing__arena *a, size_t size)
     return p;
 }
 
+#define TEXT_BLOCK_SIZE (16u * 1024u)
+
+char *pricing__arena_text(pricing__arena *a, size_t n)
+{
+    struct pricing__block *b = a->texts;
+    char *p;
+
+    if (!b || b->size - b->used < n) {
+        size_t bsize = n > TEXT_BLOCK_SIZE ? n : TEXT_BLOCK_SIZE;
+        if (n > SIZE_MAX - sizeof *b || !(b = malloc(sizeof *b + bsize)))
+            return NULL;
+        b->used = 0;
+        b->size = bsize;
+        b->next = a->texts;
+        a->texts = b;
+    }
+    p = (char *)b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+int pricing__arena_view(pricing__arena *a, mpz_ptr view, mpz_srcptr value,
+                        mp_limb_t *limb)
+{
+    mp_size_t n = mpz_size(value);
+    mp_limb_t *d = limb;
+
+    if (n > 1 || !limb) {
+        d = pricing__arena_alloc(a, (n ? (size_t)n : 1) * sizeof *d);
+        if (!d)
+            return -1;
+    }
+    if (n > 0)
+        memcpy(d, mpz_limbs_read(value), (size_t)n * sizeof *d);
+    mpz_roinit_n(view, d, mpz_sgn(value) < 0 ? -n : n);
+    return 0;
+}
+
 char *pricing__arena_strndup(void *a, const char *s, size_t n)
 {
     pricing__arena *arena = a;
     char *p;
     if (arena->share) /* a history loading: one copy of each text */
         return pricing__share_strndup(arena->share, arena, s, n);
-    p = pricing__arena_alloc(arena, n + 1);
+    p = pricing__arena_text(arena, n + 1);
     if (p) {
         memcpy(p, s, n);
         p[n] = '\0';
@@ -88,6 +126,10 @@ void pricing__arena_free(pricing__arena *a)
         mpz_clear(a->mpzs[i]);
     free(a->mpzs);
     for (b = a->blocks; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    for (b = a->texts; b; b = next) {
         next = b->next;
         free(b);
     }

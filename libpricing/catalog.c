@@ -15,6 +15,7 @@
 #include "history.h"
 #include "memory.h"
 #include "names.h"
+#include "share.h"
 
 void pricing_catalog_free(pricing_catalog *cat)
 {
@@ -42,40 +43,66 @@ static uint64_t hash_name(const char *s, size_t n)
 long pricing__index_find(const pricing__index *ix, const char *name,
                          size_t len)
 {
+    uint64_t h;
+    uint32_t tag;
     size_t i;
+
     if (!ix->slots)
         return -1;
-    for (i = hash_name(name, len) & ix->mask; ix->slots[i]; i = (i + 1) & ix->mask) {
-        const char *cand = ix->names[ix->slots[i] - 1];
-        if (strncmp(cand, name, len) == 0 && cand[len] == '\0')
-            return (long)ix->slots[i] - 1;
+    h = hash_name(name, len);
+    tag = (uint32_t)(h >> 32);
+    for (i = h & ix->mask; ix->slots[i].name; i = (i + 1) & ix->mask) {
+        const pricing__islot *sl = &ix->slots[i];
+        if (sl->tag == tag && strncmp(sl->name, name, len) == 0 &&
+            sl->name[len] == '\0')
+            return (long)sl->index;
     }
     return -1;
+}
+
+int pricing__index_init(pricing__arena *a, pricing__index *ix,
+                        const char *const *names, size_t n)
+{
+    size_t cap = 8;
+    while (cap < 2 * n)
+        cap *= 2;
+    ix->slots = pricing__arena_alloc(a, cap * sizeof *ix->slots);
+    if (!ix->slots)
+        return -PRICING_OUT_OF_MEMORY;
+    ix->mask = cap - 1;
+    ix->names = names;
+    return 0;
+}
+
+int pricing__index_add(pricing__index *ix, size_t i)
+{
+    const char *name = ix->names[i];
+    size_t len = strlen(name), k;
+    uint64_t h = hash_name(name, len);
+
+    if (pricing__index_find(ix, name, len) >= 0)
+        return 1;
+    for (k = h & ix->mask; ix->slots[k].name; k = (k + 1) & ix->mask)
+        ;
+    ix->slots[k].name = name;
+    ix->slots[k].index = (uint32_t)i;
+    ix->slots[k].tag = (uint32_t)(h >> 32);
+    return 0;
 }
 
 int pricing__index_build(pricing__arena *a, pricing__index *ix,
                          const char *const *names, size_t n, long *dup)
 {
-    size_t cap = 8, i;
-    while (cap < 2 * n)
-        cap *= 2;
-    ix->slots = pricing__arena_alloc(a, cap * sizeof *ix->slots);
+    size_t i;
+
     *dup = -1;
-    if (!ix->slots)
+    if (pricing__index_init(a, ix, names, n) != 0)
         return -PRICING_OUT_OF_MEMORY;
-    ix->mask = cap - 1;
-    ix->names = names;
-    for (i = 0; i < n; i++) {
-        size_t len = strlen(names[i]), h;
-        if (pricing__index_find(ix, names[i], len) >= 0) {
+    for (i = 0; i < n; i++)
+        if (pricing__index_add(ix, i)) {
             *dup = (long)i;
             return 0;
         }
-        for (h = hash_name(names[i], len) & ix->mask; ix->slots[h];
-             h = (h + 1) & ix->mask)
-            ;
-        ix->slots[h] = (uint32_t)i + 1;
-    }
     return 0;
 }
 
@@ -323,6 +350,7 @@ int pricing__catalog_from_doc(pricing_catalog **out, const pricing__doc *doc,
     free(ld.amounts);
     free(ld.tiers);
     free(ld.tier_counts);
+    pricing__share_free(ld.texts);
     if (rc != 0) {
         pricing_catalog_free(cat);
         return rc;
@@ -342,8 +370,8 @@ int pricing_catalog_load(pricing_catalog **out, const char *json, size_t len,
     if (!out || (!json && len > 0))
         return pricing__error_at(err, PRICING_INVALID_ARGUMENT, "",
                                  "pricing_catalog_load: NULL argument");
-    if ((rc = pricing__doc_parse(&doc, json ? json : "", len,
-                                 PRICING_MAX_CATALOG_BYTES, err)) != 0)
+    if ((rc = pricing__doc_parse_catalog(&doc, json ? json : "", len,
+                                         err)) != 0)
         return rc;
     rc = pricing__catalog_from_doc(out, &doc, doc.root, NULL, err);
     pricing__doc_dispose(&doc);

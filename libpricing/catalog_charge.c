@@ -20,6 +20,18 @@ int pricing__load_amount_at(pricing__load *ld, const cJSON *node,
     return rc;
 }
 
+/* An amount's text: the same prices recur across SKUs, and one copy of
+ * each is kept (the copies are never written). */
+static char *amount_text(void *ctx, const char *s, size_t n)
+{
+    pricing__load *ld = ctx;
+    if (ld->arena->share)
+        return pricing__arena_strndup(ld->arena, s, n);
+    if (!ld->texts && !(ld->texts = pricing__share_new()))
+        return NULL;
+    return pricing__share_strndup(ld->texts, ld->arena, s, n);
+}
+
 int pricing__load_amount(pricing__load *ld, const cJSON *node,
                          pricing__amount *a)
 {
@@ -30,12 +42,10 @@ int pricing__load_amount(pricing__load *ld, const cJSON *node,
     if (ld->ncodes > 0 &&
         (rc = pricing__load_amount_object(ld, node, &node)) != 0)
         return rc;
-    rc = pricing__rd_amount(&ld->rd, node, pricing__arena_strndup, ld->arena,
-                            &a->text, &frac);
+    rc = pricing__rd_amount(&ld->rd, node, amount_text, ld, &a->text, &frac);
     if (rc != 0)
         return rc;
-    if (pricing__arena_mpz(ld->arena, a->v) != 0 ||
-        pricing__grow((void **)&ld->amounts, &ld->amounts_cap,
+    if (pricing__grow((void **)&ld->amounts, &ld->amounts_cap,
                       ld->namounts + 1, sizeof *ld->amounts) != 0)
         return pricing__nomem(ld->rd.err);
     ld->amounts[ld->namounts++] = a;
@@ -97,13 +107,12 @@ static int load_charge(pricing__load *ld, const pricing__spec *spec,
     size_t mark;
     int rc;
 
-    ch = pricing__arena_alloc(ld->arena, sizeof *ch);
-    if (!ch)
-        return pricing__nomem(rd->err);
     /* A plain amount is a fixed price per period whatever the quantities
      * (the contract's own example prices a year of "pro" so). */
     if (cJSON_IsString(node) || cJSON_IsNumber(node) ||
         pricing__is_amount_object(ld, node)) {
+        if (!(ch = pricing__arena_alloc(ld->arena, sizeof *ch)))
+            return pricing__nomem(rd->err);
         ch->fixed = 1;
         if ((rc = pricing__load_amount(ld, node, &ch->amount)) != 0)
             return rc;
@@ -114,6 +123,10 @@ static int load_charge(pricing__load *ld, const pricing__spec *spec,
         return pricing__rd_wrong_type(rd, node, "an amount or a charge object");
     if ((rc = pricing__rd_members(rd, node, keys, m)) != 0)
         return rc;
+    /* The rules right behind the charge (model.h). */
+    if (!(ch = pricing__arena_alloc(ld->arena, sizeof *ch + spec->nquant *
+                                                   sizeof *ch->rules)))
+        return pricing__nomem(rd->err);
     if (m[0]) {
         if ((rc = pricing__load_amount_at(ld, m[0], keys[0], &ch->amount)))
             return rc;
@@ -124,10 +137,7 @@ static int load_charge(pricing__load *ld, const pricing__spec *spec,
             return pricing__error(rd->err, PRICING_UNPRICED_ATTRIBUTE,
                                   &rd->path, "the charge has no quantities "
                                   "for the spec's quantity attributes");
-        ch->rules = pricing__arena_alloc(ld->arena,
-                                       spec->nquant * sizeof *ch->rules);
-        if (!ch->rules)
-            return pricing__nomem(rd->err);
+        ch->rules = (pricing__rule *)(ch + 1);
     }
     if (m[1]) {
         mark = pricing__ld_push(ld, keys[1]);
@@ -160,35 +170,48 @@ int pricing__load_charge(pricing__load *ld, const pricing__spec *spec,
     return 0;
 }
 
+/* Each value a view of limbs the catalog holds (model.h). */
 int pricing__load_finish_amounts(pricing__load *ld)
 {
     pricing_catalog *cat = ld->cat;
+    pricing__arena *arena = ld->arena;
     size_t i, k;
-    mpz_t width;
+    mpz_t width, v, before;
+    int rc = 0;
 
     cat->scale = ld->max_frac > cat->minor_units ? ld->max_frac
                                                  : cat->minor_units;
-    for (i = 0; i < ld->namounts; i++) {
+    mpz_init(v);
+    for (i = 0; rc == 0 && i < ld->namounts; i++) {
         pricing__amount *a = ld->amounts[i];
-        pricing__decimal_to_mpz(a->v, a->text, strlen(a->text), cat->scale);
+        pricing__decimal_to_mpz(v, a->text, strlen(a->text), cat->scale);
+        rc = pricing__arena_view(arena, a->v, v, &a->limb);
     }
     mpz_ui_pow_ui(cat->unit, 10, cat->scale - cat->minor_units);
     mpz_ui_pow_ui(cat->den, 10, cat->scale);
     /* A tier passed through costs width x unit + flat; prefix sums of
      * those let a graduated quote price the tiers below in one add. */
     mpz_init(width);
-    for (i = 0; i < ld->ntiers; i++) {
+    mpz_init(before);
+    for (i = 0; rc == 0 && i < ld->ntiers; i++) {
         pricing__tier *t = ld->tiers[i];
-        for (k = 0; k < ld->tier_counts[i]; k++) {
+        mpz_set_ui(before, 0);
+        for (k = 0; rc == 0 && k < ld->tier_counts[i]; k++) {
             if (k > 0)
-                mpz_add(t[k].before, t[k - 1].before, t[k - 1].full);
+                mpz_add(before, before, t[k - 1].full);
+            mpz_set_ui(v, 0);
             if (t[k].bounded) {
                 pricing__mpz_set_u64(width, t[k].up_to - t[k].from);
-                mpz_mul(t[k].full, width, t[k].unit.v);
-                mpz_add(t[k].full, t[k].full, t[k].flat.v);
+                mpz_mul(v, width, t[k].unit.v);
+                mpz_add(v, v, t[k].flat.v);
             }
+            if (pricing__arena_view(arena, t[k].full, v, NULL) != 0 ||
+                pricing__arena_view(arena, t[k].before, before, NULL) != 0)
+                rc = -1;
         }
     }
     mpz_clear(width);
-    return 0;
+    mpz_clear(before);
+    mpz_clear(v);
+    return rc == 0 ? 0 : pricing__nomem(ld->rd.err);
 }

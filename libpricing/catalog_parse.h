@@ -22,6 +22,9 @@ typedef struct pricing__load {
     size_t *tier_counts;
     size_t ntiers, tiers_cap, tier_counts_cap;
     const cJSON *empty_array; /* stands in for absent lists */
+    /* A plain catalog's amount texts, one copy of each (a history interns
+     * every string through its arena's share). */
+    struct pricing__share *texts;
     /* Contract 1.2 (currencies.c, history.c). */
     size_t cur;     /* the currency this pass loads: 0 is the default */
     size_t ncodes;  /* 0: no "currencies"; else the default + the list */
@@ -71,6 +74,11 @@ int pricing__ld_skus(pricing__load *ld, pricing__spec *spec,
  * caller fills the error: it has the path). */
 int pricing__index_build(pricing__arena *a, pricing__index *ix,
                          const char *const *names, size_t n, long *dup);
+/* The same one name at a time: room for n names of names, then name i
+ * added (1 when an equal name is there already). */
+int pricing__index_init(pricing__arena *a, pricing__index *ix,
+                        const char *const *names, size_t n);
+int pricing__index_add(pricing__index *ix, size_t i);
 
 /* Reads an amount member into a (registered for rescaling). */
 int pricing__load_amount(pricing__load *ld, const cJSON *node,

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* catalog_sku.c - loading a spec's prices and SKUs. */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalog_parse.h"
 #include "history.h"
+#include "json_defer.h"
 #include "suggest.h"
 
 #define RD (&ld->rd)
@@ -173,58 +176,14 @@ static int load_sku(pricing__load *ld, pricing__spec *spec, const cJSON *node,
     return 0;
 }
 
-int pricing__ld_skus(pricing__load *ld, pricing__spec *spec, const cJSON *node)
+/* Offered plans: as listed, or every plan some SKU prices; then every
+ * available SKU (entry i at pos[i]) prices each of them. */
+static int check_plans(pricing__load *ld, pricing__spec *spec,
+                       const size_t *pos)
 {
-    const cJSON *e;
-    size_t i = 0, n = 0, mark, *pos;
+    size_t i, mark;
     int rc;
 
-    if (!cJSON_IsArray(node))
-        return pricing__rd_wrong_type(RD, node, "an array of SKUs");
-    for (e = node->child; e; e = e->next)
-        n++;
-    /* Too few entries: check them in a table of their own size, then
-     * report the gap; a few bytes of enum values can name 10^6 SKUs, and
-     * nothing that large is allocated for a list that cannot cover them. */
-    if (n < spec->nskus) {
-        pos_set seen;
-        pricing__sku *slots = pricing__arena_alloc(ld->arena, (n ? n : 1) * sizeof *slots);
-        size_t cap = 8, p;
-        while (cap < 2 * n)
-            cap *= 2;
-        seen.slots = pricing__arena_alloc(ld->arena, cap * sizeof *seen.slots);
-        seen.mask = cap - 1;
-        if (!slots || !seen.slots)
-            return pricing__nomem(RD->err);
-        for (e = node->child; e; e = e->next, i++) {
-            mark = pricing__path_push_index(&RD->path, i);
-            if ((rc = load_sku(ld, spec, e, &p, &slots[i], &seen)) != 0)
-                return rc;
-            pricing__ld_pop(ld, mark);
-        }
-        return pricing__error(RD->err, PRICING_SKU_MISSING, &RD->path,
-                              "%zu SKUs listed, the enum values make %zu",
-                              n, spec->nskus);
-    }
-    if (n > spec->nskus) /* then some SKU is listed twice */
-        n = spec->nskus + 1;
-    spec->skus = pricing__arena_alloc(ld->arena, spec->nskus * sizeof *spec->skus);
-    pos = pricing__arena_alloc(ld->arena, n * sizeof *pos);
-    if (!spec->skus || !pos)
-        return pricing__nomem(RD->err);
-    for (e = node->child; e; e = e->next, i++) {
-        mark = pricing__path_push_index(&RD->path, i);
-        if ((rc = load_sku(ld, spec, e, &pos[i], NULL, NULL)) != 0)
-            return rc;
-        pricing__ld_pop(ld, mark);
-    }
-    for (i = 0; i < spec->nskus; i++)
-        if (!spec->skus[i].listed)
-            return pricing__error(RD->err, PRICING_SKU_MISSING, &RD->path,
-                                  "SKU number %zu of %zu is not listed",
-                                  i + 1, spec->nskus);
-    /* Offered plans: as listed, or every plan some SKU prices; then every
-     * available SKU prices each of them. */
     if (!spec->plans)
         for (i = 0; i < spec->nskus; i++)
             spec->plans |= pricing__priced_plans(spec->skus[i].prices);
@@ -244,3 +203,92 @@ int pricing__ld_skus(pricing__load *ld, pricing__spec *spec, const cJSON *node)
     return 0;
 }
 
+
+/* The SKU table, each slot (32 bytes on LP64) within one cache line: a
+ * quote at a random position then misses once for its slot. */
+static int alloc_table(pricing__load *ld, pricing__spec *spec)
+{
+    size_t align = sizeof *spec->skus;
+    char *p;
+
+    if (align & (align - 1) || align > 64)
+        align = 1; /* not a power of two: nothing to gain */
+    p = pricing__arena_alloc(ld->arena, spec->nskus * sizeof *spec->skus +
+                                            align);
+    if (!p)
+        return pricing__nomem(RD->err);
+    p += (align - (uintptr_t)p % align) % align;
+    spec->skus = (pricing__sku *)(void *)p;
+    return 0;
+}
+
+/* Loads the n entries of list into the table (sparse NULL), or into
+ * sparse[0..n) with seen. pos[i] gets entry i's position (pos may be NULL
+ * with sparse). */
+static int load_entries(pricing__load *ld, pricing__spec *spec,
+                        const cJSON *list, size_t *pos, pricing__sku *sparse,
+                        pos_set *seen)
+{
+    pricing__elems it;
+    const cJSON *e;
+    size_t i, mark, p;
+    int rc;
+
+    pricing__elems_start(&it, ld->rd.doc, list);
+    for (i = 0; (rc = pricing__elems_next(&it, &e, RD->err)) > 0; i++) {
+        mark = pricing__path_push_index(&RD->path, i);
+        rc = load_sku(ld, spec, e, sparse ? &p : &pos[i],
+                      sparse ? &sparse[i] : NULL, seen);
+        if (rc != 0)
+            break;
+        pricing__ld_pop(ld, mark);
+    }
+    pricing__elems_end(&it);
+    return rc;
+}
+
+int pricing__ld_skus(pricing__load *ld, pricing__spec *spec, const cJSON *node)
+{
+    size_t i = 0, n = 0, *pos;
+    int rc;
+
+    if (!cJSON_IsArray(node))
+        return pricing__rd_wrong_type(RD, node, "an array of SKUs");
+    n = pricing__elems_count(ld->rd.doc, node);
+    /* Too few entries: check them in a table of their own size, then
+     * report the gap; a few bytes of enum values can name 10^6 SKUs, and
+     * nothing that large is allocated for a list that cannot cover them. */
+    if (n < spec->nskus) {
+        pos_set seen;
+        pricing__sku *slots = pricing__arena_alloc(ld->arena, (n ? n : 1) * sizeof *slots);
+        size_t cap = 8;
+        while (cap < 2 * n)
+            cap *= 2;
+        seen.slots = pricing__arena_alloc(ld->arena, cap * sizeof *seen.slots);
+        seen.mask = cap - 1;
+        if (!slots || !seen.slots)
+            return pricing__nomem(RD->err);
+        if ((rc = load_entries(ld, spec, node, NULL, slots, &seen)) != 0)
+            return rc;
+        return pricing__error(RD->err, PRICING_SKU_MISSING, &RD->path,
+                              "%zu SKUs listed, the enum values make %zu",
+                              n, spec->nskus);
+    }
+    if (n > spec->nskus) /* then some SKU is listed twice */
+        n = spec->nskus + 1;
+    if ((rc = alloc_table(ld, spec)) != 0)
+        return rc;
+    /* Scratch of the load only: the catalog does not keep it. */
+    if (!(pos = malloc(n * sizeof *pos)))
+        return pricing__nomem(RD->err);
+    rc = load_entries(ld, spec, node, pos, NULL, NULL);
+    for (i = 0; rc == 0 && i < spec->nskus; i++)
+        if (!spec->skus[i].listed)
+            rc = pricing__error(RD->err, PRICING_SKU_MISSING, &RD->path,
+                                "SKU number %zu of %zu is not listed",
+                                i + 1, spec->nskus);
+    if (rc == 0)
+        rc = check_plans(ld, spec, pos);
+    free(pos);
+    return rc;
+}

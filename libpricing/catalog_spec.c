@@ -555,7 +555,6 @@ int pricing__ld_specs(pricing__load *ld, const cJSON *node)
     const cJSON *e;
     const char **ids;
     size_t n = 0, i = 0, mark;
-    long dup;
     int rc;
 
     if ((rc = pricing__ld_array(ld, node, "an array of specs",
@@ -564,7 +563,8 @@ int pricing__ld_specs(pricing__load *ld, const cJSON *node)
         return rc;
     cat->specs = pricing__arena_alloc(ld->arena, n * sizeof *cat->specs);
     ids = pricing__arena_alloc(ld->arena, n * sizeof *ids);
-    if (!cat->specs || !ids)
+    if (!cat->specs || !ids ||
+        pricing__index_init(ld->arena, &cat->spec_index, ids, n) != 0)
         return pricing__nomem(RD->err);
     cat->nspecs = n;
     /* Ids first, so a duplicate is reported at its id whatever follows. */
@@ -573,14 +573,11 @@ int pricing__ld_specs(pricing__load *ld, const cJSON *node)
         if ((rc = load_spec(ld, e, &cat->specs[i])) != 0)
             return rc;
         ids[i] = cat->specs[i].id;
-        if (pricing__index_build(ld->arena, &cat->spec_index, ids, i + 1,
-                                 &dup) != 0)
-            return pricing__nomem(RD->err);
-        if (dup >= 0) {
+        if (pricing__index_add(&cat->spec_index, i)) {
             pricing__ld_push(ld, "id");
             return pricing__error(RD->err, PRICING_DUPLICATE_ID, &RD->path,
                                   "the spec \"%.64s\" is listed twice",
-                                  ids[dup]);
+                                  ids[i]);
         }
         cat->total_skus += cat->specs[i].nskus;
         pricing__ld_pop(ld, mark);

@@ -59,6 +59,15 @@ void pricing__decimal_to_mpz(mpz_t out, const char *s, size_t len,
         digits[n++] = '0';
         frac++;
     }
+    /* 19 digits are below 10^19 < 2^64: a word, no mpz_set_str (a
+     * catalog load does this for every amount). */
+    if (n <= 19) {
+        uint64_t v = 0;
+        for (i = 0; i < n; i++)
+            v = v * 10 + (uint64_t)(digits[i] - '0');
+        pricing__mpz_set_u64(out, v);
+        return;
+    }
     digits[n] = '\0';
     mpz_set_str(out, digits, 10);
 }

@@ -92,6 +92,11 @@ static void path_token(pricing__path *p, const char *key, size_t len,
     }
     out = p->buf + p->len;
     *out++ = '/';
+    if (escaped == len) { /* nothing to escape: one copy */
+        memcpy(out, key, len);
+        out += len;
+        len = 0;
+    }
     for (i = 0; i < len; i++) {
         if (key[i] == '~' || key[i] == '/') {
             *out++ = '~';
@@ -118,9 +123,14 @@ size_t pricing__path_push_key(pricing__path *p, const char *key, size_t len)
 size_t pricing__path_push_index(pricing__path *p, size_t index)
 {
     char tmp[32];
-    int n = snprintf(tmp, sizeof tmp, "%zu", index);
-    size_t old = p->len;
-    path_token(p, tmp, (size_t)n, (size_t)n);
+    size_t n = sizeof tmp, old = p->len;
+
+    /* Digits from the end: no snprintf for each element a loader walks. */
+    do {
+        tmp[--n] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index > 0);
+    path_token(p, tmp + n, sizeof tmp - n, sizeof tmp - n);
     return old;
 }
 

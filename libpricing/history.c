@@ -255,6 +255,7 @@ int pricing__history_from_doc(pricing_catalog **out, const pricing__doc *doc,
     free(ld.amounts);
     free(ld.tiers);
     free(ld.tier_counts);
+    pricing__share_free(ld.texts);
     if (rc != 0) {
         pricing_catalog_free(owner);
         return rc;

@@ -65,6 +65,8 @@ typedef struct checker {
     size_t pos;
     pricing_error *err;
     pricing__numbers *nums;
+    pricing__spans *spans; /* NULL: SKU lists are not recorded */
+    size_t span_depth;     /* depth inside the open SKU list; 0: none */
     frame stack[PRICING_MAX_DEPTH];
     size_t depth;
     size_t ordinals;
@@ -287,6 +289,61 @@ void pricing__numbers_dispose(pricing__numbers *nums)
     nums->v = NULL;
     nums->n = 0;
     nums->cap = 0;
+}
+
+void pricing__spans_dispose(pricing__spans *spans)
+{
+    if (!spans)
+        return;
+    free(spans->v);
+    spans->v = NULL;
+    spans->n = 0;
+    spans->cap = 0;
+}
+
+/* The key of the member that frame f (an object) is at is lit. */
+static int key_is(const checker *c, const frame *f, const char *lit,
+                  size_t n)
+{
+    return f->is_object && f->key_len == n &&
+           memcmp(c->arena + f->key_off, lit, n) == 0;
+}
+
+/* An array opening at c->pos, depth frames open below it: records it
+ * when it is a SKU list (json_check.h) outside any other. */
+static int span_open(checker *c)
+{
+    const frame *f = c->stack;
+    size_t d = c->depth;
+    pricing__span *sp;
+
+    if (!c->spans || !c->nums || c->span_depth || d < 3 ||
+        !key_is(c, &f[d - 1], "skus", 4) || f[d - 2].is_object ||
+        !key_is(c, &f[d - 3], "specs", 5))
+        return 0;
+    if (c->spans->n == c->spans->cap) {
+        size_t cap = c->spans->cap ? c->spans->cap * 2 : 16;
+        if (c->spans->cap > SIZE_MAX / 2 / sizeof *sp ||
+            !(sp = realloc(c->spans->v, cap * sizeof *sp)))
+            return pricing__nomem(c->err);
+        c->spans->v = sp;
+        c->spans->cap = cap;
+    }
+    sp = &c->spans->v[c->spans->n++];
+    sp->start = c->pos;
+    sp->first_num = c->nums->n;
+    c->span_depth = d + 1;
+    return 0;
+}
+
+/* The open SKU list closes at c->pos (its frame f just popped). */
+static void span_close(checker *c, const frame *f)
+{
+    pricing__span *sp = &c->spans->v[c->spans->n - 1];
+    sp->end = c->pos + 1;
+    sp->count = f->count;
+    sp->nnums = c->nums ? c->nums->n - sp->first_num : 0;
+    c->span_depth = 0;
 }
 
 /* ---------------------------------------------------------------- keys */
@@ -697,6 +754,11 @@ static int open_container(checker *c, int is_object)
                               "nesting too deep: more than %d levels",
                               PRICING_MAX_DEPTH);
     }
+    if (!is_object && c->spans) {
+        int rc = span_open(c);
+        if (rc != 0)
+            return rc;
+    }
     f = &c->stack[c->depth++];
     f->count = 0;
     f->ordinal = is_object ? ++c->ordinals : 0;
@@ -718,6 +780,8 @@ static void close_container(checker *c)
         c->live -= f->count;
         c->arena_len = f->arena_mark;
     }
+    if (c->span_depth && c->depth + 1 == c->span_depth)
+        span_close(c, f);
     c->pos++;
 }
 
@@ -825,6 +889,13 @@ static int scan_document(checker *c)
 int pricing__json_check(const char *text, size_t len, size_t max_bytes,
                         pricing__numbers *nums, pricing_error *err)
 {
+    return pricing__json_check_spans(text, len, max_bytes, nums, NULL, err);
+}
+
+int pricing__json_check_spans(const char *text, size_t len, size_t max_bytes,
+                              pricing__numbers *nums, pricing__spans *spans,
+                              pricing_error *err)
+{
     checker c;
     int rc;
 
@@ -841,6 +912,8 @@ int pricing__json_check(const char *text, size_t len, size_t max_bytes,
     c.pos = 0;
     c.err = err;
     c.nums = nums;
+    c.spans = nums ? spans : NULL;
+    c.span_depth = 0;
     c.depth = 0;
     c.ordinals = 0;
     c.arena = c.arena0;
@@ -873,7 +946,9 @@ int pricing__json_check(const char *text, size_t len, size_t max_bytes,
         free(c.arena);
     if (c.slots != c.slots0)
         free(c.slots);
-    if (rc != 0)
+    if (rc != 0) {
         pricing__numbers_dispose(nums);
+        pricing__spans_dispose(spans);
+    }
     return rc;
 }

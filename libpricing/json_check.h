@@ -51,6 +51,26 @@ typedef struct pricing__numbers {
 
 void pricing__numbers_dispose(pricing__numbers *nums);
 
+/* A catalog's SKU list: an array that is the value of a member "skus" of
+ * an object in an array that is the value of a member "specs" (so
+ * /specs/i/skus, /versions/j/specs/i/skus), not inside another such
+ * list. Its elements can be parsed one at a time (json_defer.h). */
+typedef struct pricing__span {
+    size_t start;     /* offset of the '[' */
+    size_t end;       /* offset just past the ']' */
+    size_t count;     /* elements */
+    size_t first_num; /* ordinal of its first number lexeme */
+    size_t nnums;     /* number lexemes inside */
+} pricing__span;
+
+typedef struct pricing__spans {
+    pricing__span *v;
+    size_t n;
+    size_t cap;
+} pricing__spans;
+
+void pricing__spans_dispose(pricing__spans *spans);
+
 /*
  * Checks len bytes of text (no terminator needed; never reads past len).
  * max_bytes is the size limit of this kind of document.
@@ -83,5 +103,12 @@ void pricing__numbers_dispose(pricing__numbers *nums);
  */
 int pricing__json_check(const char *text, size_t len, size_t max_bytes,
                         pricing__numbers *nums, pricing_error *err);
+
+/* The same, also recording every SKU list (see pricing__span) in spans,
+ * in document order, when spans is set (with nums; the caller
+ * initialises it to zeros and disposes it). */
+int pricing__json_check_spans(const char *text, size_t len, size_t max_bytes,
+                              pricing__numbers *nums, pricing__spans *spans,
+                              pricing_error *err);
 
 #endif

@@ -1,23 +1,26 @@
 /* SPDX-License-Identifier: MIT */
 /* json_read.c - checked JSON through cJSON, and typed member access. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "pricing.h"
 #include "decimal.h"
+#include "json_defer.h"
 #include "json_read.h"
 #include "suggest.h"
 
 /* Numbers in document order get their lexeme ordinal. cJSON keeps
  * members and elements in text order, and the strict pass has already
  * bounded the depth, so this recursion is at most PRICING_MAX_DEPTH deep. */
-static int number_ordinals(cJSON *node, size_t *next, size_t n)
+int pricing__json_number_ordinals(cJSON *node, size_t *next, size_t n)
 {
     for (; node; node = node->next) {
         if (cJSON_IsNumber(node)) {
             if (*next >= n)
                 return -1;
             node->valueint = (int)(*next)++;
-        } else if (node->child && number_ordinals(node->child, next, n) != 0) {
+        } else if (node->child &&
+                   pricing__json_number_ordinals(node->child, next, n) != 0) {
             return -1;
         }
     }
@@ -44,8 +47,10 @@ static const char *root_type(const char *text, size_t len)
     }
 }
 
-int pricing__doc_parse(pricing__doc *doc, const char *text, size_t len,
-                       size_t max_bytes, pricing_error *err)
+/* defer: a catalog, whose SKU lists are left out of the tree
+ * (json_defer.h). */
+static int doc_parse(pricing__doc *doc, const char *text, size_t len,
+                     size_t max_bytes, int defer, pricing_error *err)
 {
     const char *end = NULL, *found;
     size_t next = 0;
@@ -65,11 +70,16 @@ int pricing__doc_parse(pricing__doc *doc, const char *text, size_t len,
         return pricing__error_at(err, PRICING_WRONG_TYPE, "",
                                  "expected an object, found %s", found);
     }
-    rc = pricing__json_check(text, len, max_bytes, &doc->nums, err);
+    rc = pricing__json_check_spans(text, len, max_bytes, &doc->nums,
+                                   defer ? &doc->spans : NULL, err);
     if (rc != 0) {
         pricing__numbers_dispose(&doc->nums);
         return rc;
     }
+    doc->text = text;
+    if (pricing__defer_worth(doc, len))
+        return pricing__defer_parse(doc, len, err);
+    pricing__spans_dispose(&doc->spans);
     /* Our own error position is used, never cJSON_GetErrorPtr (a
      * process-wide global). Text that passed the strict pass can only
      * fail here for lack of memory. */
@@ -78,14 +88,25 @@ int pricing__doc_parse(pricing__doc *doc, const char *text, size_t len,
         pricing__numbers_dispose(&doc->nums);
         return pricing__nomem(err);
     }
-    if (number_ordinals(doc->root, &next, doc->nums.n) != 0 ||
+    if (pricing__json_number_ordinals(doc->root, &next, doc->nums.n) != 0 ||
         next != doc->nums.n) {
         pricing__doc_dispose(doc);
         return pricing__error_at(err, PRICING_JSON_SYNTAX, "",
                                  "internal: number table mismatch");
     }
-    doc->text = text;
     return 0;
+}
+
+int pricing__doc_parse(pricing__doc *doc, const char *text, size_t len,
+                       size_t max_bytes, pricing_error *err)
+{
+    return doc_parse(doc, text, len, max_bytes, 0, err);
+}
+
+int pricing__doc_parse_catalog(pricing__doc *doc, const char *text,
+                               size_t len, pricing_error *err)
+{
+    return doc_parse(doc, text, len, PRICING_MAX_CATALOG_BYTES, 1, err);
 }
 
 void pricing__doc_dispose(pricing__doc *doc)
@@ -93,6 +114,9 @@ void pricing__doc_dispose(pricing__doc *doc)
     cJSON_Delete(doc->root);
     doc->root = NULL;
     pricing__numbers_dispose(&doc->nums);
+    pricing__spans_dispose(&doc->spans);
+    free(doc->skeleton);
+    doc->skeleton = NULL;
 }
 
 const pricing__numlex *pricing__rd_num(const pricing__rd *rd,

@@ -19,12 +19,27 @@ typedef struct pricing__doc {
     cJSON *root;
     const char *text;
     pricing__numbers nums;
+    /* A catalog parsed with its SKU lists deferred (json_defer.h): the
+     * lists, and the text cJSON parsed (the document with each list
+     * emptied); both empty otherwise. */
+    pricing__spans spans;
+    char *skeleton;
 } pricing__doc;
 
 /* Checks and parses; on failure nothing is left to dispose. */
 int pricing__doc_parse(pricing__doc *doc, const char *text, size_t len,
                        size_t max_bytes, pricing_error *err);
 void pricing__doc_dispose(pricing__doc *doc);
+
+/* The same for a catalog (at most PRICING_MAX_CATALOG_BYTES): its SKU
+ * lists are parsed one element at a time as they are read
+ * (json_defer.h), so their trees are never all alive. */
+int pricing__doc_parse_catalog(pricing__doc *doc, const char *text,
+                               size_t len, pricing_error *err);
+
+/* Gives the number nodes of node and its siblings, in document order,
+ * the lexeme ordinals *next, *next + 1, ...; -1 when that passes n. */
+int pricing__json_number_ordinals(cJSON *node, size_t *next, size_t n);
 
 /* A walk over a parsed document: the current path and the error sink. */
 typedef struct pricing__rd {

@@ -36,10 +36,19 @@ typedef enum pricing__rule_kind {
 /* The number of kinds: the last one plus one (rule.c, rule.h). */
 #define PRICING__RULE_KINDS (PRICING__PACKAGE + 1)
 
-/* An amount as written ("19.90") and as an integer over 10^scale. */
+/* An amount as written ("19.90") and as an integer over 10^scale.
+ *
+ * Every exact value of a loaded catalog (amounts, a tier's full and
+ * before) is a read-only view (mpz_roinit_n) of limbs the catalog holds:
+ * an amount's one limb inline (amounts are below 10^36, two limbs at most,
+ * and nearly all fit one), any longer value's limbs in the arena. Set when
+ * the load finishes (pricing__load_finish_amounts), read as mpz_srcptr,
+ * never written, never mpz_clear'ed: a quote reads an amount's value in
+ * the cache line of the amount itself. */
 typedef struct pricing__amount {
-    const char *text;
     mpz_t v;
+    mp_limb_t limb; /* v's limb when it has at most one */
+    const char *text; /* last: a quote reads v and limb only */
 } pricing__amount;
 
 typedef struct pricing__tier {
@@ -52,13 +61,19 @@ typedef struct pricing__tier {
     mpz_t before; /* sum of full of the tiers below (prefix sum) */
 } pricing__tier;
 
+/* A charge's rules follow it in the arena (one allocation), so a quote
+ * reads a charge and its rules from adjacent cache lines: with the
+ * fields in this order, what a quote reads of a charge and its first
+ * rule (fixed, has_base, the amount's v and limb, rules, kind, the
+ * linear amount's v and limb) is its first 80 bytes, two lines
+ * whatever the 16-byte alignment. */
 typedef struct pricing__rule {
     pricing__rule_kind kind;
+    int package_down;       /* package: floor instead of ceiling */
     pricing__amount linear; /* linear: the unit price; package: its price */
     pricing__tier *tiers;
     size_t ntiers;
     uint64_t package_size; /* package: units per package (>= 1) */
-    int package_down;      /* package: floor instead of ceiling */
 } pricing__rule;
 
 /* A percentage as written ("12.5") and as num / den exactly. */
@@ -90,9 +105,18 @@ typedef struct pricing__sku {
     pricing__charge *prices[PRICING__PLAN_COUNT];
 } pricing__sku;
 
+/* A slot of a name index: the name itself (NULL: empty), so a lookup
+ * reads the slot and the name, and the upper half of the name's hash,
+ * so a probe past another name rarely reads that name at all. */
+typedef struct pricing__islot {
+    const char *name;
+    uint32_t index;
+    uint32_t tag;
+} pricing__islot;
+
 /* A name -> index map (open addressing), built at load. */
 typedef struct pricing__index {
-    uint32_t *slots; /* index + 1; 0 is empty */
+    pricing__islot *slots;
     size_t mask;
     const char *const *names;
 } pricing__index;

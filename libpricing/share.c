@@ -9,7 +9,7 @@
 
 typedef struct shared_charge {
     uint64_t hash;
-    const cJSON *node;
+    size_t off, len;  /* its JSON's canonical bytes in bytes (encode) */
     const pricing__spec *spec;
     const char *sig;  /* the version's currency list (interned) */
     char cur[4];      /* the currency of the pass that loaded it */
@@ -24,6 +24,10 @@ struct pricing__share {
     size_t slots_cap;
     shared_charge *charges;
     size_t ncharges, charges_cap;
+    /* The charges' JSON as canonical bytes: a charge's tree may be gone
+     * when a later version is compared with it (json_defer.h). */
+    unsigned char *bytes, *scratch;
+    size_t nbytes, bytes_cap, nscratch, scratch_cap;
 };
 
 #define FNV_OFFSET 1469598103934665603ull
@@ -52,6 +56,8 @@ void pricing__share_free(pricing__share *sh)
     free(sh->strs);
     free(sh->slots);
     free(sh->charges);
+    free(sh->bytes);
+    free(sh->scratch);
     free(sh);
 }
 
@@ -91,7 +97,7 @@ char *pricing__share_strndup(pricing__share *sh, pricing__arena *a,
          h = (h + 1) & (sh->strs_cap - 1))
         if (strncmp(sh->strs[h], s, n) == 0 && sh->strs[h][n] == '\0')
             return (char *)sh->strs[h]; /* strings are never written */
-    if (!(p = pricing__arena_alloc(a, n + 1)))
+    if (!(p = pricing__arena_text(a, n + 1)))
         return NULL;
     memcpy(p, s, n);
     p[n] = '\0';
@@ -102,56 +108,47 @@ char *pricing__share_strndup(pricing__share *sh, pricing__arena *a,
 
 /* ---------------------------------------------------------------- charges */
 
-/* The text of a number node: its lexeme, exactly as written. */
-static const char *num_text(const pricing__load *ld, const cJSON *node,
-                            size_t *len)
+/* Appends n bytes to the scratch; -1 when out of memory. */
+static int put(pricing__share *sh, const void *p, size_t n)
 {
-    const pricing__numlex *lx = pricing__rd_num(&ld->rd, node);
-    *len = lx->length;
-    return ld->rd.doc->text + lx->offset;
+    if (pricing__grow((void **)&sh->scratch, &sh->scratch_cap,
+                      sh->nscratch + n, 1) != 0)
+        return -1;
+    memcpy(sh->scratch + sh->nscratch, p, n);
+    sh->nscratch += n;
+    return 0;
 }
 
-/* A hash of a JSON value as written (keys in order, numbers by their
- * lexeme): equal texts hash equal. Depth is bounded by the parser. */
-static uint64_t json_hash(const pricing__load *ld, const cJSON *n, uint64_t h)
+/* A JSON value as written, as bytes (keys in order, numbers by their
+ * lexeme), appended to the scratch: equal texts give equal bytes, and
+ * the bytes of two different values differ (each part is NUL-ended or
+ * length-prefixed; the strict pass refused U+0000). Depth is bounded by
+ * the strict pass. */
+static int encode(pricing__share *sh, const pricing__load *ld,
+                  const cJSON *n)
 {
     const cJSON *c;
-    size_t len;
-    const char *t;
+    unsigned char head[3];
 
-    h = fnv(h, &n->type, sizeof n->type);
-    if (n->string)
-        h = fnv(h, n->string, strlen(n->string) + 1);
-    if (cJSON_IsString(n))
-        h = fnv(h, n->valuestring, strlen(n->valuestring) + 1);
-    else if (cJSON_IsNumber(n)) {
-        t = num_text(ld, n, &len);
-        h = fnv(h, t, len);
+    head[0] = (unsigned char)(n->type & 0xFF);
+    head[1] = n->string ? 1 : 0;
+    if (put(sh, head, 2) != 0 ||
+        (n->string && put(sh, n->string, strlen(n->string) + 1) != 0))
+        return -1;
+    if (cJSON_IsString(n)) {
+        if (put(sh, n->valuestring, strlen(n->valuestring) + 1) != 0)
+            return -1;
+    } else if (cJSON_IsNumber(n)) {
+        const pricing__numlex *lx = pricing__rd_num(&ld->rd, n);
+        head[2] = (unsigned char)lx->length; /* <= 64 */
+        if (put(sh, &head[2], 1) != 0 ||
+            put(sh, ld->rd.doc->text + lx->offset, lx->length) != 0)
+            return -1;
     }
     for (c = n->child; c; c = c->next)
-        h = json_hash(ld, c, h);
-    return fnv(h, "}", 1);
-}
-
-static int json_same(const pricing__load *ld, const cJSON *a, const cJSON *b)
-{
-    const cJSON *x, *y;
-    if ((a->type & 0xFF) != (b->type & 0xFF))
-        return 0;
-    if ((a->string == NULL) != (b->string == NULL) ||
-        (a->string && strcmp(a->string, b->string) != 0))
-        return 0;
-    if (cJSON_IsString(a))
-        return strcmp(a->valuestring, b->valuestring) == 0;
-    if (cJSON_IsNumber(a)) {
-        size_t la, lb;
-        const char *ta = num_text(ld, a, &la), *tb = num_text(ld, b, &lb);
-        return la == lb && memcmp(ta, tb, la) == 0;
-    }
-    for (x = a->child, y = b->child; x && y; x = x->next, y = y->next)
-        if (!json_same(ld, x, y))
-            return 0;
-    return x == NULL && y == NULL;
+        if (encode(sh, ld, c) != 0)
+            return -1;
+    return put(sh, "}", 1);
 }
 
 /* What loading a charge reads of its spec: the attributes. */
@@ -171,10 +168,15 @@ int pricing__spec_same_shape(const pricing__spec *a, const pricing__spec *b)
     return 1;
 }
 
-static uint64_t charge_key(const pricing__load *ld, const cJSON *node)
+/* Encodes node into the scratch and returns its hash with the currency;
+ * *ok is 0 when out of memory. */
+static uint64_t charge_key(pricing__share *sh, const pricing__load *ld,
+                           const cJSON *node, int *ok)
 {
     uint64_t h = fnv(FNV_OFFSET, ld->cat->currency, 3);
-    return json_hash(ld, node, h);
+    sh->nscratch = 0;
+    *ok = encode(sh, ld, node) == 0;
+    return fnv(h, sh->scratch, sh->nscratch);
 }
 
 /* A charge is shared between versions, never within one catalog: each
@@ -187,16 +189,21 @@ pricing__charge *pricing__share_charge_find(pricing__share *sh,
 {
     uint64_t h;
     size_t i;
+    int ok;
 
     if (!sh->slots_cap)
         return NULL;
-    h = charge_key(ld, node);
+    h = charge_key(sh, ld, node, &ok);
+    if (!ok)
+        return NULL; /* then charge_add fails too: out of memory */
     for (i = h & (sh->slots_cap - 1); sh->slots[i];
          i = (i + 1) & (sh->slots_cap - 1)) {
         shared_charge *e = &sh->charges[sh->slots[i] - 1];
         if (e->hash == h && e->used_by != ld->cat && e->sig == ld->sig &&
             memcmp(e->cur, ld->cat->currency, 4) == 0 &&
-            pricing__spec_same_shape(e->spec, spec) && json_same(ld, e->node, node)) {
+            pricing__spec_same_shape(e->spec, spec) &&
+            e->len == sh->nscratch &&
+            memcmp(sh->bytes + e->off, sh->scratch, e->len) == 0) {
             e->used_by = ld->cat;
             return e->ch;
         }
@@ -226,17 +233,26 @@ int pricing__share_charge_add(pricing__share *sh, const pricing__load *ld,
                               pricing__charge *ch)
 {
     shared_charge *e;
+    uint64_t h;
     size_t i;
+    int ok;
 
     if (sh->ncharges >= UINT32_MAX - 1)
         return 0; /* share no more; still correct */
-    if ((2 * (sh->ncharges + 1) > sh->slots_cap && slots_grow(sh) != 0) ||
+    h = charge_key(sh, ld, node, &ok);
+    if (!ok ||
+        (2 * (sh->ncharges + 1) > sh->slots_cap && slots_grow(sh) != 0) ||
         pricing__grow((void **)&sh->charges, &sh->charges_cap,
-                      sh->ncharges + 1, sizeof *sh->charges) != 0)
+                      sh->ncharges + 1, sizeof *sh->charges) != 0 ||
+        pricing__grow((void **)&sh->bytes, &sh->bytes_cap,
+                      sh->nbytes + sh->nscratch, 1) != 0)
         return -1;
     e = &sh->charges[sh->ncharges];
-    e->hash = charge_key(ld, node);
-    e->node = node;
+    e->hash = h;
+    e->off = sh->nbytes;
+    e->len = sh->nscratch;
+    memcpy(sh->bytes + sh->nbytes, sh->scratch, sh->nscratch);
+    sh->nbytes += sh->nscratch;
     e->spec = spec;
     e->sig = ld->sig;
     memcpy(e->cur, ld->cat->currency, 4);

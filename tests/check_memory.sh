@@ -44,7 +44,7 @@ run "/dev/zero as a catalog" $((100 * 1024)) limit_exceeded validate /dev/zero
 if [ $? -eq 1 ] && grep -q '"code":"limit_exceeded"' "$tmp/out"; then pass=$((pass + 1)); else
     echo "FAIL /dev/zero as an envelope: $(head -c 300 "$tmp/out") $(head -c 300 "$tmp/err")"; fail=$((fail + 1)); fi
 
-for kind in issue zeros empties objects strings; do
+for kind in issue zeros empties objects strings skulists; do
     "$PY" "$GEN" $kind "$tmp/$kind.json" || exit 99
     size=$(wc -c <"$tmp/$kind.json")
     case $kind in

@@ -306,6 +306,28 @@ START_TEST(test_history)
 }
 END_TEST
 
+/* A catalog whose SKU list is most of its text: parsed one entry at a
+ * time (json_defer.c), numbers inside the entries, amounts as views. */
+START_TEST(test_deferred_skus)
+{
+    static const char cat[] =
+        "{\"catalog\":\"c\",\"currency\":\"USD\",\"specs\":[{\"id\":\"s\","
+        "\"billing\":\"yearly_monthly\",\"template\":\"custom\","
+        "\"attributes\":[{\"id\":\"e\",\"type\":\"enum\",\"values\":[\"a\","
+        "\"b\"]},{\"id\":\"n\",\"type\":\"quantity\",\"min\":0,\"max\":99}],"
+        "\"skus\":[{\"sku\":{\"e\":\"a\"},\"prices\":{\"month\":{\"base\":"
+        "100,\"quantities\":{\"n\":{\"graduated\":[{\"up_to\":9,"
+        "\"unit_price\":\"1.5\"},{\"up_to\":null,\"unit_price\":2,"
+        "\"flat\":\"123456789012345678.5\"}]}}}}},{\"sku\":{\"e\":\"b\"},"
+        "\"prices\":{\"month\":{\"quantities\":{\"n\":{\"linear\":"
+        "\"0.25\"}}}}}]}]}";
+    static const char req[] =
+        "{\"spec\":\"s\",\"sku\":{\"e\":\"a\",\"n\":11},\"plan\":\"month\"}";
+    sweep(op_quote, cat, strlen(cat), req, strlen(req), 0);
+    sweep(op_quote, cat, strlen(cat), req, strlen(req), 1);
+}
+END_TEST
+
 /* The seller tools on a catalog in four currencies (contract 1.2): the
  * sheet's and the import's per-currency columns, amount objects written. */
 START_TEST(test_seller_currencies)
@@ -377,6 +399,7 @@ int main(void)
     tcase_add_test(tc, test_envelope);
     tcase_add_test(tc, test_seller);
     tcase_add_test(tc, test_history);
+    tcase_add_test(tc, test_deferred_skus);
     tcase_add_test(tc, test_seller_currencies);
     tcase_add_test(tc, test_chart);
     tcase_add_test(tc, test_jsonl);

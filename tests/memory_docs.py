@@ -28,6 +28,16 @@ elif kind == 'strings':    # strings of 4096 bytes, at the limit
     s = fill('{"x":[', ']}', '"' + 'a' * 4096 + '"', 1000)
 elif kind == 'shortstrings':  # many short strings, at the limit
     s = fill('{"x":[', ']}', '"abcdefgh"', 999999)
+elif kind == 'skulists':  # a catalog's SKU list of huge entries: parsed
+    # one entry at a time (docs/limits.md), the first one refused
+    head = ('{"catalog":"c","currency":"USD","specs":[{"id":"s",'
+            '"billing":"one_time","template":"custom","attributes":[],'
+            '"skus":[')
+    per = 999999
+    obj = '{' + ','.join('"k%07d":0' % j for j in range(per)) + '}'
+    room = LIMIT - len(head) - 8
+    k = room // (len(obj) + 1)
+    s = head + ','.join([obj] * k) + ']}]}'
 else:
     sys.exit('unknown kind')
 open(out, 'w').write(s)
