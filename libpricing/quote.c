@@ -30,6 +30,8 @@ int pricing_quote_new(pricing_quote **out, pricing_error *err)
     mpz_init(q->tmp);
     mpz_init(q->tmp2);
     mpz_init(q->tmp3);
+    pricing__view_init(&q->view, NULL, 0, NULL, 0, NULL, 0,
+                       PRICING__VIEW_KEEP_BYTES);
     *out = q;
     return 0;
 }
@@ -58,6 +60,7 @@ void pricing_quote_free(pricing_quote *q)
     mpz_clear(q->tmp3);
     free(q->text);
     free(q->ltext);
+    pricing__view_dispose(&q->view);
     free(q);
 }
 

@@ -83,9 +83,11 @@ struct pricing_quote {
     size_t text_cap, ltext_cap;
     int text_ready;          /* 1: totals formatted, 2: lines too */
     const char *total_s, *exact_s, *period_s, *zero_s;
-    /* The JSON driver parses requests into this, so a reused quote makes
-     * a request cost no allocation of its own. */
+    /* The JSON driver parses requests into these (the request's view,
+     * then the typed request), so a reused quote makes a request cost no
+     * allocation of its own. */
     pricing_request scratch;
+    pricing__view view;
 };
 
 /* A new line at the end of q: every field zero but quantity 1; NULL when

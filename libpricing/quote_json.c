@@ -424,8 +424,8 @@ int pricing_quote_json(pricing_buffer *buf, const pricing_catalog *cat,
         return finish_driver(buf, &mine, err, rc, flags);
     if (!quote)
         quote = own;
-    rc = pricing__doc_parse(&doc, json ? json : "", len,
-                            PRICING_MAX_REQUEST_BYTES, &mine);
+    rc = pricing__doc_view(&doc, &quote->view, json ? json : "", len,
+                           PRICING_MAX_REQUEST_BYTES, &mine);
     flags_saved = quote->flags; /* the driver writes the lines */
     quote->flags = 0;
     if (rc == 0) {

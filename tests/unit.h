@@ -19,6 +19,7 @@ Suite *unit_info_suite(void);
 Suite *unit_batch_suite(void);
 Suite *unit_writer_suite(void);
 Suite *unit_chart_suite(void);
+Suite *unit_view_suite(void);
 
 /* The shared test data directory (../shared beside the source tree, or
  * $PRICING_SHARED_DIR); NULL when absent, and tests that need it skip

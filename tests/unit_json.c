@@ -38,7 +38,7 @@ static void expect_syntax(const char *text, size_t len, size_t pos,
                           int line, int column, const char *msg, int where)
 {
     pricing_error err;
-    pricing__numbers nums = {NULL, 0, 0};
+    pricing__numbers nums = {NULL, 0, 0, NULL, 0};
     int rc;
 
     pricing_error_init(&err);
@@ -65,7 +65,7 @@ static void expect_code(const char *text, size_t len, size_t max_bytes,
                         pricing_code code, const char *path, int where)
 {
     pricing_error err;
-    pricing__numbers nums = {NULL, 0, 0};
+    pricing__numbers nums = {NULL, 0, 0, NULL, 0};
     int rc;
 
     pricing_error_init(&err);
@@ -397,7 +397,7 @@ END_TEST
 START_TEST(test_u0000)
 {
     pricing_error err;
-    pricing__numbers nums = {NULL, 0, 0};
+    pricing__numbers nums = {NULL, 0, 0, NULL, 0};
 
     pricing_error_init(&err);
     ck_assert_int_eq(check_n("{\"currency\":\"USD\\u0000EUR\"}", 27, CAT,
@@ -501,7 +501,7 @@ static void check_prefixes(const char *doc, size_t len)
     expect_code(doc, len, CAT, PRICING_OK, NULL, __LINE__);
     for (k = 0; k < len; k++) {
         pricing_error err;
-        pricing__numbers nums = {NULL, 0, 0};
+        pricing__numbers nums = {NULL, 0, 0, NULL, 0};
         int rc;
 
         pricing_error_init(&err);
@@ -788,7 +788,7 @@ START_TEST(test_items_limit)
 {
     const size_t max = PRICING_MAX_CONTAINER_ITEMS;
     gen g = {NULL, 0, 0};
-    pricing__numbers nums = {NULL, 0, 0};
+    pricing__numbers nums = {NULL, 0, 0, NULL, 0};
     pricing_error err;
 
     /* Arrays: n and n + 1 elements, long enough numbers for the tree
@@ -923,7 +923,7 @@ START_TEST(test_number_lexemes)
         {21, 6, PRICING__NUM_FRAC | PRICING__NUM_EXP},
         {33, 2, 0},
     };
-    pricing__numbers nums = {NULL, 0, 0};
+    pricing__numbers nums = {NULL, 0, 0, NULL, 0};
     pricing_error err;
     size_t i;
 
@@ -1139,7 +1139,7 @@ START_TEST(test_jsontestsuite)
     ck_assert_msg(d != NULL, "cannot open %s", dir);
     while ((de = readdir(d)) != NULL) {
         const char *name = de->d_name;
-        pricing__numbers nums = {NULL, 0, 0};
+        pricing__numbers nums = {NULL, 0, 0, NULL, 0};
         pricing_error err;
         size_t len, i;
         char *text;
