@@ -369,6 +369,7 @@ static int open_container(checker *c, int is_object)
     f->key_len = 0;
     f->node = c->node; /* building: view_value has just added it */
     f->is_object = is_object;
+    f->hashed = 0;
     c->pos++;
     return 0;
 }
@@ -381,7 +382,8 @@ static void close_container(checker *c)
     frame *f = &c->stack[--c->depth];
 
     if (f->is_object) {
-        c->live -= f->count;
+        if (f->hashed)
+            c->live -= f->count;
         if (!c->view)
             c->arena_len = f->arena_mark;
     }

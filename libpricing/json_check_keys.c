@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* json_check_keys.c - duplicate keys in the strict pass, in linear time.
  *
- * One open-addressing hash table for the whole document, keyed by (object
- * ordinal, decoded key). An entry is live only while its object is open
+ * A small object's keys are compared directly (pricing__jc_key_add); a
+ * larger one's go into one open-addressing hash table for the whole
+ * document, keyed by (object ordinal, decoded key). An entry is live only while its object is open
  * (the stack frame at its depth still has its ordinal); dead entries
  * count as empty slots, so closing an object costs nothing and the table
  * holds only the keys of open objects. The hash is seeded per scan from
@@ -87,16 +88,16 @@ static int slots_grow(checker *c)
 }
 
 /*
- * Adds the key at the arena's end to the top object. Returns 1 when the
- * object already has it. Probing stops at the first dead slot: every slot
- * on a live key's probe path was live when it was inserted and belongs to
- * its object or an ancestor, all still open, so no live key hides behind
- * a dead slot.
+ * Adds the key of n bytes at arena offset off to the top object's entries
+ * in the table. Returns 1 when the object already has it. Probing stops
+ * at the first dead slot: every slot on a live key's probe path was live
+ * when it was inserted and belongs to its object or an ancestor, all
+ * still open, so no live key hides behind a dead slot.
  */
-int pricing__jc_key_add(checker *c, size_t n)
+static int table_add(checker *c, size_t off, size_t n)
 {
-    pricing__jc_frame *f = &c->stack[c->depth - 1];
-    const unsigned char *key = c->arena + c->arena_len;
+    const pricing__jc_frame *f = &c->stack[c->depth - 1];
+    const unsigned char *key = c->arena + off;
     uint32_t h;
     size_t i;
     int rc;
@@ -108,7 +109,7 @@ int pricing__jc_key_add(checker *c, size_t n)
         slot *s = &c->slots[i];
         if (!slot_live(c, s)) {
             s->ordinal = f->ordinal;
-            s->off = c->arena_len;
+            s->off = off;
             s->hash = h;
             s->len = (uint16_t)n;
             s->depth = (uint8_t)(c->depth - 1);
@@ -120,6 +121,39 @@ int pricing__jc_key_add(checker *c, size_t n)
             return 1;
     }
 }
+
+/*
+ * An object's first PRICING__JC_SMALL keys are compared with each other
+ * directly (a request's objects never have more): no hashing, and no
+ * table to clear. The key after them moves the object into the table,
+ * so a large object still costs linear time.
+ */
+int pricing__jc_key_add(checker *c, size_t n)
+{
+    pricing__jc_frame *f = &c->stack[c->depth - 1];
+    const unsigned char *key = c->arena + c->arena_len;
+    size_t i, k = f->count - 1; /* this key's index in the object */
+    int rc;
+
+    if (!f->hashed && k < PRICING__JC_SMALL) {
+        for (i = 0; i < k; i++)
+            if (f->small_len[i] == n &&
+                memcmp(c->arena + f->small_off[i], key, n) == 0)
+                return 1;
+        f->small_off[k] = c->arena_len;
+        f->small_len[k] = (uint16_t)n;
+        return 0;
+    }
+    if (!f->hashed) {
+        /* Distinct already: added without looking for each other. */
+        for (i = 0; i < PRICING__JC_SMALL; i++)
+            if ((rc = table_add(c, f->small_off[i], f->small_len[i])) < 0)
+                return rc;
+        f->hashed = 1;
+    }
+    return table_add(c, c->arena_len, n);
+}
+
 uint64_t pricing__jc_seed(const checker *c, const char *text, size_t len)
 {
     return mix64((uint64_t)(uintptr_t)c ^

@@ -11,6 +11,9 @@
 #include "json_check.h"
 #include "json_view.h"
 
+/* Keys an object may have before they go into the hash table. */
+#define PRICING__JC_SMALL 8
+
 /* An open array or object. */
 typedef struct pricing__jc_frame {
     size_t count;      /* items so far; the current one is count - 1 */
@@ -20,6 +23,10 @@ typedef struct pricing__jc_frame {
     size_t key_len;
     size_t node;       /* building a view: the container's node */
     int is_object;
+    int hashed;        /* its keys are in the table (more than SMALL) */
+    /* Its first keys in the arena. */
+    size_t small_off[PRICING__JC_SMALL];
+    uint16_t small_len[PRICING__JC_SMALL];
 } pricing__jc_frame;
 
 /* A key of an open object (or a dead slot: see json_check_keys.c). */
