@@ -32,6 +32,7 @@ int pricing_quote_new(pricing_quote **out, pricing_error *err)
     mpz_init(q->tmp3);
     pricing__view_init(&q->view, NULL, 0, NULL, 0, NULL, 0,
                        PRICING__VIEW_KEEP_BYTES);
+    pricing_error_init(&q->err);
     *out = q;
     return 0;
 }

@@ -88,6 +88,9 @@ struct pricing_quote {
      * allocation of its own. */
     pricing_request scratch;
     pricing__view view;
+    /* The JSON driver's own error (see pricing_quote_json): clear between
+     * calls, so a request that succeeds costs no clearing. */
+    pricing_error err;
 };
 
 /* A new line at the end of q: every field zero but quantity 1; NULL when
