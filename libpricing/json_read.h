@@ -50,10 +50,10 @@ typedef struct pricing__rd {
     pricing_error *err;
 } pricing__rd;
 
-/* Pushes a string literal key onto path p, its length counted by the
- * compiler; returns the mark to pop back to. */
+/* Pushes a string literal key (nothing in it to escape) onto path p, its
+ * length counted by the compiler; returns the mark to pop back to. */
 #define PRICING__PUSH_LIT(p, lit) \
-    pricing__path_push_key((p), "" lit, sizeof(lit) - 1)
+    pricing__path_push_plain((p), "" lit, sizeof(lit) - 1)
 
 /* The lexeme of a number node. */
 const pricing__numlex *pricing__rd_num(const pricing__rd *rd,
