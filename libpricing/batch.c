@@ -23,6 +23,9 @@ typedef struct jsonl {
     pricing_quote *quote;
     uint64_t number; /* the input_line of the line being answered */
     size_t done, rejected;
+    /* The lines' error, cleared only after a rejected line (a success
+     * writes nothing into it). */
+    pricing_error e;
 } jsonl;
 
 /* Appends n bytes to out; -1 when out of memory. */
@@ -61,23 +64,24 @@ static int append_error(jsonl *j)
 static int answer(jsonl *j, const char *p, size_t len)
 {
     size_t size0 = j->out->size;
-    pricing_error e;
+    pricing_error *e = &j->e;
     int rc;
 
-    pricing_error_init(&e);
     if (len > PRICING_MAX_REQUEST_BYTES) {
         /* The command's words for a line it stopped reading at the limit;
          * the driver would say the same of the text in other words. */
-        e.code = PRICING_LIMIT_EXCEEDED;
-        snprintf(e.message, sizeof e.message,
+        e->code = PRICING_LIMIT_EXCEEDED;
+        snprintf(e->message, sizeof e->message,
                  "request line longer than %u bytes",
                  PRICING_MAX_REQUEST_BYTES);
-        rc = pricing_error_write_json(&j->line, &e, 0) != 0
+        rc = pricing_error_write_json(&j->line, e, 0) != 0
                  ? -PRICING_OUT_OF_MEMORY
                  : -PRICING_LIMIT_EXCEEDED;
     } else {
-        rc = pricing_quote_json(&j->line, j->cat, p, len, j->quote, 0, &e);
+        rc = pricing_quote_json(&j->line, j->cat, p, len, j->quote, 0, e);
     }
+    if (rc != 0)
+        pricing_error_init(e);
     if (rc == -PRICING_OUT_OF_MEMORY)
         return -1;
     if (rc == 0 ? append(j->out, j->line.data, j->line.size) != 0 ||
@@ -136,6 +140,7 @@ int pricing_quote_jsonl(pricing_buffer *out, size_t *lines_done,
     if (!quote && (rc = pricing_quote_new(&own, err)) != 0)
         return rc;
     memset(&j, 0, sizeof j);
+    pricing_error_init(&j.e);
     j.out = out;
     j.cat = catalog;
     j.quote = quote ? quote : own;

@@ -95,14 +95,14 @@ static void path_token(pricing__path *p, const char *key, size_t len,
     if (escaped == len) { /* nothing to escape: one copy */
         memcpy(out, key, len);
         out += len;
-        len = 0;
-    }
-    for (i = 0; i < len; i++) {
-        if (key[i] == '~' || key[i] == '/') {
-            *out++ = '~';
-            *out++ = key[i] == '~' ? '0' : '1';
-        } else {
-            *out++ = key[i];
+    } else {
+        for (i = 0; i < len; i++) {
+            if (key[i] == '~' || key[i] == '/') {
+                *out++ = '~';
+                *out++ = key[i] == '~' ? '0' : '1';
+            } else {
+                *out++ = key[i];
+            }
         }
     }
     *out = '\0';
@@ -132,17 +132,6 @@ size_t pricing__path_push_index(pricing__path *p, size_t index)
     } while (index > 0);
     path_token(p, tmp + n, sizeof tmp - n, sizeof tmp - n);
     return old;
-}
-
-/* Pushes after a truncation are no-ops that return the current length,
- * so only popping the push that truncated shortens the path again. */
-void pricing__path_pop(pricing__path *p, size_t old_len)
-{
-    if (old_len < p->len) {
-        p->len = old_len;
-        p->buf[old_len] = '\0';
-        p->truncated = 0;
-    }
 }
 
 /* Characters a message shows escaped: C0 controls, DEL, C1 controls, and

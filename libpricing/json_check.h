@@ -5,7 +5,9 @@
  * control bytes as whitespace, invalid UTF-8, 01, 1., duplicate keys) and
  * loses number lexemes to doubles. So every document goes through this
  * pass first; only text it accepts is handed to cJSON, and the number
- * lexemes it records replace cJSON's doubles.
+ * lexemes it records replace cJSON's doubles. A request-sized document
+ * is not handed to cJSON at all: this pass records it as a view
+ * (json_view.h) that the same readers walk.
  */
 #ifndef PRICING_JSON_CHECK_H
 #define PRICING_JSON_CHECK_H
@@ -47,8 +49,13 @@ typedef struct pricing__numbers {
     pricing__numlex *v;
     size_t n;
     size_t cap;
+    /* The caller's first storage (a view's on the stack), never freed;
+     * NULL when the table starts empty. */
+    pricing__numlex *first;
+    size_t first_cap;
 } pricing__numbers;
 
+/* Frees what the table allocated; it is then empty (its first storage). */
 void pricing__numbers_dispose(pricing__numbers *nums);
 
 /* A catalog's SKU list: an array that is the value of a member "skus" of
@@ -110,5 +117,16 @@ int pricing__json_check(const char *text, size_t len, size_t max_bytes,
 int pricing__json_check_spans(const char *text, size_t len, size_t max_bytes,
                               pricing__numbers *nums, pricing__spans *spans,
                               pricing_error *err);
+
+/*
+ * The same check, recording the text as a view (json_view.h) in view's
+ * storage, which it first empties: its lexemes in view->nums, its nodes
+ * and decoded strings. Errors, their order and the size bound are those
+ * of pricing__json_check with a number table. On failure the view holds
+ * nothing to read; either way pricing__view_done gives it back.
+ */
+struct pricing__view;
+int pricing__json_check_view(const char *text, size_t len, size_t max_bytes,
+                             struct pricing__view *view, pricing_error *err);
 
 #endif

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* json_read.c - checked JSON through cJSON, and typed member access. */
+/* json_read.c - checked JSON as a cJSON tree or a view, and typed member
+ * access. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,29 +48,42 @@ static const char *root_type(const char *text, size_t len)
     }
 }
 
+/*
+ * Every document libpricing reads is an object, and each reader's first
+ * check is that the root is one. A text that is anything else gets that
+ * same error from the strict pass alone (after its own errors, which come
+ * first as always), with no number table and no tree: an array of 32
+ * million zeros costs nothing but the scan. Returns 1 when the text is
+ * (or may be) an object, else 0 or -code.
+ */
+static int not_object(const char *text, size_t len, size_t max_bytes,
+                      pricing_error *err)
+{
+    const char *found = len <= max_bytes && text ? root_type(text, len)
+                                                 : NULL;
+    int rc;
+
+    if (!found)
+        return 1;
+    rc = pricing__json_check(text, len, max_bytes, NULL, err);
+    if (rc != 0)
+        return rc;
+    return pricing__error_at(err, PRICING_WRONG_TYPE, "",
+                             "expected an object, found %s", found);
+}
+
 /* defer: a catalog, whose SKU lists are left out of the tree
  * (json_defer.h). */
 static int doc_parse(pricing__doc *doc, const char *text, size_t len,
                      size_t max_bytes, int defer, pricing_error *err)
 {
-    const char *end = NULL, *found;
+    const char *end = NULL;
     size_t next = 0;
     int rc;
 
     memset(doc, 0, sizeof *doc);
-    /* Every document libpricing reads is an object, and each reader's
-     * first check is that the root is one. A text that is anything else
-     * gets that same error from the strict pass alone (after its own
-     * errors, which come first as always), with no number table and no
-     * tree: an array of 32 million zeros costs nothing but the scan. */
-    found = len <= max_bytes && text ? root_type(text, len) : NULL;
-    if (found) {
-        rc = pricing__json_check(text, len, max_bytes, NULL, err);
-        if (rc != 0)
-            return rc;
-        return pricing__error_at(err, PRICING_WRONG_TYPE, "",
-                                 "expected an object, found %s", found);
-    }
+    if ((rc = not_object(text, len, max_bytes, err)) != 1)
+        return rc;
     rc = pricing__json_check_spans(text, len, max_bytes, &doc->nums,
                                    defer ? &doc->spans : NULL, err);
     if (rc != 0) {
@@ -77,6 +91,7 @@ static int doc_parse(pricing__doc *doc, const char *text, size_t len,
         return rc;
     }
     doc->text = text;
+    doc->lex = doc->nums.v;
     if (pricing__defer_worth(doc, len))
         return pricing__defer_parse(doc, len, err);
     pricing__spans_dispose(&doc->spans);
@@ -86,6 +101,7 @@ static int doc_parse(pricing__doc *doc, const char *text, size_t len,
     doc->root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
     if (!doc->root) {
         pricing__numbers_dispose(&doc->nums);
+        doc->lex = NULL;
         return pricing__nomem(err);
     }
     if (pricing__json_number_ordinals(doc->root, &next, doc->nums.n) != 0 ||
@@ -109,20 +125,46 @@ int pricing__doc_parse_catalog(pricing__doc *doc, const char *text,
     return doc_parse(doc, text, len, PRICING_MAX_CATALOG_BYTES, 1, err);
 }
 
+int pricing__doc_view(pricing__doc *doc, pricing__view *view,
+                      const char *text, size_t len, size_t max_bytes,
+                      pricing_error *err)
+{
+    int rc;
+
+    memset(doc, 0, sizeof *doc);
+    if ((rc = not_object(text, len, max_bytes, err)) != 1 ||
+        (rc = pricing__json_check_view(text, len, max_bytes, view, err)) !=
+            0) {
+        pricing__view_done(view);
+        return rc;
+    }
+    doc->root = view->nodes;
+    doc->text = text;
+    doc->lex = view->nums.v;
+    doc->view = view;
+    return 0;
+}
+
 void pricing__doc_dispose(pricing__doc *doc)
 {
-    cJSON_Delete(doc->root);
+    if (doc->view) {
+        pricing__view_done(doc->view);
+        doc->view = NULL;
+    } else {
+        cJSON_Delete(doc->root);
+        pricing__numbers_dispose(&doc->nums);
+        pricing__spans_dispose(&doc->spans);
+        free(doc->skeleton);
+        doc->skeleton = NULL;
+    }
     doc->root = NULL;
-    pricing__numbers_dispose(&doc->nums);
-    pricing__spans_dispose(&doc->spans);
-    free(doc->skeleton);
-    doc->skeleton = NULL;
+    doc->lex = NULL;
 }
 
 const pricing__numlex *pricing__rd_num(const pricing__rd *rd,
                                        const cJSON *node)
 {
-    return &rd->doc->nums.v[node->valueint];
+    return &rd->doc->lex[node->valueint];
 }
 
 static const char *json_type_name(const cJSON *node)
@@ -159,8 +201,9 @@ int pricing__rd_members(pricing__rd *rd, const cJSON *node,
     for (i = 0; keys[i]; i++)
         out[i] = NULL;
     for (m = node->child; m; m = m->next) {
+        /* The first byte before the call: most keys differ there. */
         for (i = 0; keys[i]; i++)
-            if (strcmp(m->string, keys[i]) == 0)
+            if (m->string[0] == keys[i][0] && strcmp(m->string, keys[i]) == 0)
                 break;
         if (!keys[i]) {
             pricing__choices c = pricing__choices_list("fields", keys);

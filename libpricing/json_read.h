@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* json_read.h - reading checked JSON through cJSON (private).
+/* json_read.h - reading checked JSON as cJSON nodes (private).
  *
  * A document is first checked by the strict pass (json_check.h), then
- * parsed by cJSON. cJSON's doubles are never used: each number node's
- * valueint is replaced by the ordinal of its lexeme in the strict pass's
- * table, so integers and amounts are read from their exact text. */
+ * either parsed by cJSON (catalogs, envelopes: pricing__doc_parse) or,
+ * for request-sized documents, recorded by the strict pass itself as a
+ * view of cJSON-shaped nodes (pricing__doc_view, json_view.h). The
+ * readers below walk both alike. cJSON's doubles are never used: each
+ * number node's valueint is the ordinal of its lexeme in the strict
+ * pass's table, so integers and amounts are read from their exact text.
+ */
 #ifndef PRICING_JSON_READ_H
 #define PRICING_JSON_READ_H
 
@@ -14,11 +18,16 @@
 
 #include "error.h"
 #include "json_check.h"
+#include "json_view.h"
 
 typedef struct pricing__doc {
+    /* A cJSON tree, or (view set) the first node of a view: never to be
+     * given to cJSON_Delete or any cJSON function that allocates. */
     cJSON *root;
     const char *text;
-    pricing__numbers nums;
+    const pricing__numlex *lex; /* the lexemes valueint indexes */
+    pricing__numbers nums;      /* a tree's: lex is nums.v */
+    pricing__view *view;        /* a view's storage, or NULL */
     /* A catalog parsed with its SKU lists deferred (json_defer.h): the
      * lists, and the text cJSON parsed (the document with each list
      * emptied); both empty otherwise. */
@@ -26,9 +35,17 @@ typedef struct pricing__doc {
     char *skeleton;
 } pricing__doc;
 
-/* Checks and parses; on failure nothing is left to dispose. */
+/* Checks and parses with cJSON; on failure nothing is left to dispose. */
 int pricing__doc_parse(pricing__doc *doc, const char *text, size_t len,
                        size_t max_bytes, pricing_error *err);
+/* Checks and records the text as a view in view's storage (emptied
+ * first), no cJSON involved: the same errors as pricing__doc_parse. On
+ * failure nothing is left to dispose (the view is done with). */
+int pricing__doc_view(pricing__doc *doc, pricing__view *view,
+                      const char *text, size_t len, size_t max_bytes,
+                      pricing_error *err);
+/* Frees a tree; a view is done with (pricing__view_done: its storage
+ * stays the caller's). */
 void pricing__doc_dispose(pricing__doc *doc);
 
 /* The same for a catalog (at most PRICING_MAX_CATALOG_BYTES): its SKU
@@ -48,10 +65,10 @@ typedef struct pricing__rd {
     pricing_error *err;
 } pricing__rd;
 
-/* Pushes a string literal key onto path p, its length counted by the
- * compiler; returns the mark to pop back to. */
+/* Pushes a string literal key (nothing in it to escape) onto path p, its
+ * length counted by the compiler; returns the mark to pop back to. */
 #define PRICING__PUSH_LIT(p, lit) \
-    pricing__path_push_key((p), "" lit, sizeof(lit) - 1)
+    pricing__path_push_plain((p), "" lit, sizeof(lit) - 1)
 
 /* The lexeme of a number node. */
 const pricing__numlex *pricing__rd_num(const pricing__rd *rd,

@@ -31,6 +31,9 @@ int pricing_quote_new(pricing_quote **out, pricing_error *err)
     mpz_init(q->tmp);
     mpz_init(q->tmp2);
     mpz_init(q->tmp3);
+    pricing__view_init(&q->view, NULL, 0, NULL, 0, NULL, 0,
+                       PRICING__VIEW_KEEP_BYTES);
+    pricing_error_init(&q->err);
     *out = q;
     return 0;
 }
@@ -59,6 +62,7 @@ void pricing_quote_free(pricing_quote *q)
     mpz_clear(q->tmp3);
     free(q->text);
     free(q->ltext);
+    pricing__view_dispose(&q->view);
     free(q);
 }
 

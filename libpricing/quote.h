@@ -116,9 +116,14 @@ struct pricing_quote {
     size_t text_cap, ltext_cap;
     int text_ready;          /* 1: totals formatted, 2: lines too */
     const char *total_s, *exact_s, *period_s, *zero_s;
-    /* The JSON driver parses requests into this, so a reused quote makes
-     * a request cost no allocation of its own. */
+    /* The JSON driver parses requests into these (the request's view,
+     * then the typed request), so a reused quote makes a request cost no
+     * allocation of its own. */
     pricing_request scratch;
+    pricing__view view;
+    /* The JSON driver's own error (see pricing_quote_json): clear between
+     * calls, so a request that succeeds costs no clearing. */
+    pricing_error err;
 };
 
 /* Room for one more line in q (mpz_init'ed): 0, or -1 out of memory. */

@@ -707,20 +707,22 @@ int pricing__request_parse_pinned(pricing_request **out,
                                   const char *json, size_t len,
                                   pricing_error *err)
 {
+    pricing__view_stack vs;
+    pricing__view *view = pricing__view_stack_init(&vs);
     pricing__doc doc;
     pricing_request tmp;
     pricing__rd rd;
     int rc;
 
     *out = NULL;
-    if ((rc = pricing__doc_parse(&doc, json, len, PRICING_MAX_REQUEST_BYTES,
-                                 err)) != 0)
+    if ((rc = pricing__doc_view(&doc, view, json, len,
+                                PRICING_MAX_REQUEST_BYTES, err)) != 0)
         return rc;
     rd.doc = &doc;
     rd.err = err;
     pricing__path_init(&rd.path);
     rc = read_request(&tmp, version, &rd, doc.root, "", 1);
-    pricing__doc_dispose(&doc);
+    pricing__doc_dispose(&doc); /* a one-shot view keeps nothing */
     if (rc != 0)
         return rc;
     if (!(*out = malloc(sizeof **out)))
@@ -732,6 +734,8 @@ int pricing__request_parse_pinned(pricing_request **out,
 int pricing_request_parse(pricing_request **out, const pricing_catalog *cat,
                           const char *json, size_t len, pricing_error *err)
 {
+    pricing__view_stack vs;
+    pricing__view *view = pricing__view_stack_init(&vs);
     pricing__doc doc;
     int rc;
 
@@ -739,8 +743,8 @@ int pricing_request_parse(pricing_request **out, const pricing_catalog *cat,
         *out = NULL;
     if (!out || !cat || (!json && len > 0))
         return bad_arg(err, "pricing_request_parse");
-    if ((rc = pricing__doc_parse(&doc, json ? json : "", len,
-                                 PRICING_MAX_REQUEST_BYTES, err)) != 0)
+    if ((rc = pricing__doc_view(&doc, view, json ? json : "", len,
+                                PRICING_MAX_REQUEST_BYTES, err)) != 0)
         return rc;
     rc = request_from_doc(out, cat, &doc, doc.root, "", err);
     pricing__doc_dispose(&doc);

@@ -212,6 +212,37 @@ static int op_jsonl(const char *cat_json, size_t clen, const char *reqs,
     return rc;
 }
 
+/* pricing_request_parse, its request's view started on the stack and
+ * grown on the heap (b is more than the stack's strings and nodes), then
+ * the quote of it. */
+static int op_parse(const char *cat_json, size_t clen, const char *req,
+                    size_t rlen, pricing_buffer *out)
+{
+    pricing_catalog *cat = NULL;
+    pricing_request *r = NULL;
+    pricing_quote *q = NULL;
+    pricing_error err;
+    int rc;
+    pricing_error_init(&err);
+    rc = pricing_catalog_load(&cat, cat_json, clen, &err);
+    if (rc == 0)
+        rc = pricing_request_parse(&r, cat, req, rlen, &err);
+    if (rc == 0)
+        rc = pricing_quote_new(&q, &err);
+    if (rc == 0)
+        rc = pricing_quote_compute(q, r, &err);
+    if (rc == 0)
+        rc = pricing_quote_write_json(out, q, 0, &err);
+    pricing_quote_free(q);
+    pricing_request_free(r);
+    pricing_catalog_free(cat);
+    if (rc != 0)
+        ck_assert_msg(err.code == PRICING_OUT_OF_MEMORY,
+                      "expected out_of_memory, got %s at %s: %s",
+                      pricing_code_name(err.code), err.path, err.message);
+    return rc;
+}
+
 /* Runs op with the Nth allocation failing, N = 1, 2, ... until a run
  * that fails nothing; checks the outcome and that nothing leaked. */
 static void sweep(op_fn op, const char *a, size_t alen, const char *b,
@@ -268,6 +299,29 @@ START_TEST(test_quote_persistent)
         "{\"spec\":\"standard\",\"sku\":{\"edition\":\"enterprise\","
         "\"users\":60},\"plan\":\"month\"}";
     sweep(op_quote, cat, clen, req, strlen(req), 1);
+    free(cat);
+}
+END_TEST
+
+/* A request of 1,500 bytes (a golden request of 16 values after blanks):
+ * through pricing_request_parse its strings outgrow the stack's first
+ * storage, and through the JSON driver (a quote of its own) its nodes
+ * outgrow the first 8 and move. */
+START_TEST(test_request_view)
+{
+    char req[2048];
+    size_t clen, n;
+    char *cat = read_all("tests/cases/lifecycle-scaleout-mixed-discount/"
+                         "catalog.json", &clen);
+    char *one = read_all("tests/cases/lifecycle-scaleout-mixed-discount/"
+                         "request.json", &n);
+    ck_assert(n > 2 && n < 1000 && one[0] == '{');
+    memset(req, ' ', sizeof req);
+    memcpy(req + 1500 - n, one, n);
+    sweep(op_parse, cat, clen, req, 1500, 0);
+    sweep(op_parse, cat, clen, req, 1500, 1);
+    sweep(op_quote, cat, clen, req, 1500, 0);
+    free(one);
     free(cat);
 }
 END_TEST
@@ -403,6 +457,7 @@ int main(void)
     tcase_add_test(tc, test_seller_currencies);
     tcase_add_test(tc, test_chart);
     tcase_add_test(tc, test_jsonl);
+    tcase_add_test(tc, test_request_view);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

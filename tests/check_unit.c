@@ -40,6 +40,7 @@ int main(void)
     srunner_add_suite(sr, unit_chart_suite());
     srunner_add_suite(sr, unit_zword_suite());
     srunner_add_suite(sr, unit_defer_suite());
+    srunner_add_suite(sr, unit_view_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

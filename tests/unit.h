@@ -22,6 +22,7 @@ Suite *unit_lint_suite(void);
 Suite *unit_chart_suite(void);
 Suite *unit_zword_suite(void);
 Suite *unit_defer_suite(void);
+Suite *unit_view_suite(void);
 
 /* The shared test data directory (../shared beside the source tree, or
  * $PRICING_SHARED_DIR); NULL when absent, and tests that need it skip

@@ -161,6 +161,56 @@ END_TEST
 
 /* Bad arguments: invalid_argument, counters 0, out untouched; the first
  * error wins; an empty text has no line. */
+/* A reused quote keeps the driver's error and view between calls: each
+ * call still reports its own first error, whatever the calls before it
+ * did, and the caller's err gets it only when still clear. */
+START_TEST(test_driver_reused_quote)
+{
+    static const char *const lines[] = {
+        "{\"spec\":\"s\",\"plan\":\"month\"}",
+        "{\"spec\":\"nope\"}",
+        "{\"spec\":\"s\",\"plan\":\"month\",\"count\":2}",
+        "{\"spec\":",
+        "{\"spec\":\"s\",\"plan\":\"week\"}",
+        "{\"spec\":\"s\",\"spec\":\"s\"}",
+        "{\"spec\":\"s\",\"plan\":\"year\"}",
+    };
+    pricing_catalog *cat = load();
+    pricing_quote *q = NULL;
+    size_t i;
+
+    ck_assert_int_eq(pricing_quote_new(&q, NULL), 0);
+    for (i = 0; i < 2 * sizeof lines / sizeof *lines; i++) {
+        const char *line = lines[i % (sizeof lines / sizeof *lines)];
+        pricing_buffer got = PRICING_BUFFER_INIT, want = PRICING_BUFFER_INIT;
+        pricing_error e1, e2;
+        int r1, r2;
+        pricing_error_init(&e1);
+        pricing_error_init(&e2);
+        r1 = pricing_quote_json(&got, cat, line, strlen(line), q, 0, &e1);
+        r2 = pricing_quote_json(&want, cat, line, strlen(line), NULL, 0,
+                                &e2);
+        ck_assert_int_eq(r1, r2);
+        ck_assert_uint_eq(got.size, want.size);
+        ck_assert_msg(memcmp(got.data, want.data, got.size) == 0,
+                      "line %zu: %s, alone %s", i, got.data, want.data);
+        ck_assert(memcmp(&e1, &e2, sizeof e1) == 0);
+        /* An error already in err is kept (first error wins). */
+        if (r1 != 0) {
+            e1.code = PRICING_IO_ERROR;
+            ck_assert_int_eq(pricing_quote_json(&got, cat, line, strlen(line),
+                                                q, 0, &e1),
+                             r2);
+            ck_assert_int_eq(e1.code, PRICING_IO_ERROR);
+        }
+        pricing_buffer_dispose(&got);
+        pricing_buffer_dispose(&want);
+    }
+    pricing_quote_free(q);
+    pricing_catalog_free(cat);
+}
+END_TEST
+
 START_TEST(test_jsonl_arguments)
 {
     pricing_catalog *cat = load();
@@ -218,6 +268,7 @@ Suite *unit_batch_suite(void)
     tcase_add_test(tc, test_jsonl_lines);
     tcase_add_test(tc, test_jsonl_large_numbers);
     tcase_add_test(tc, test_jsonl_arguments);
+    tcase_add_test(tc, test_driver_reused_quote);
     suite_add_tcase(s, tc);
     return s;
 }

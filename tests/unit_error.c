@@ -50,6 +50,44 @@ START_TEST(test_path_cut_at_token)
 }
 END_TEST
 
+/* pricing__path_push_plain (a key with nothing to escape, inline) is
+ * pricing__path_push_key: the same bytes, marks and cut, at every length
+ * around the end of the buffer. */
+START_TEST(test_path_push_plain)
+{
+    size_t klen, fill;
+
+    for (klen = 0; klen <= 12; klen++) {
+        /* A path of fill bytes (one token), then the key four times. */
+        for (fill = PRICING_ERROR_PATH_SIZE - 40;
+             fill < PRICING_ERROR_PATH_SIZE - 1; fill++) {
+            pricing__path a, b;
+            char key[16], pad[PRICING_ERROR_PATH_SIZE];
+            size_t ma = 0, mb = 0;
+            int round;
+
+            memset(key, 'k', sizeof key);
+            memset(pad, 'p', sizeof pad);
+            pricing__path_init(&a);
+            pricing__path_init(&b);
+            pricing__path_push_key(&a, pad, fill - 1);
+            pricing__path_push_key(&b, pad, fill - 1);
+            for (round = 0; round < 4; round++) {
+                ma = pricing__path_push_key(&a, key, klen);
+                mb = pricing__path_push_plain(&b, key, klen);
+                ck_assert_uint_eq(ma, mb);
+                ck_assert_uint_eq(a.len, b.len);
+                ck_assert_int_eq(a.truncated, b.truncated);
+                ck_assert_str_eq(a.buf, b.buf);
+            }
+            pricing__path_pop(&a, ma);
+            pricing__path_pop(&b, mb);
+            ck_assert_str_eq(a.buf, b.buf);
+        }
+    }
+}
+END_TEST
+
 /* Indices are tokens too; popping the truncating push restores the path
  * and lets it grow again. */
 START_TEST(test_path_pop_after_cut)
@@ -147,6 +185,7 @@ Suite *unit_error_suite(void)
 
     tcase_add_test(tc, test_path_cut_at_token);
     tcase_add_test(tc, test_path_pop_after_cut);
+    tcase_add_test(tc, test_path_push_plain);
     tcase_add_test(tc, test_message_one_line);
     tcase_add_test(tc, test_message_cut);
     tcase_add_test(tc, test_path_utf8);

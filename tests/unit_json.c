@@ -38,7 +38,7 @@ static void expect_syntax(const char *text, size_t len, size_t pos,
                           int line, int column, const char *msg, int where)
 {
     pricing_error err;
-    pricing__numbers nums = {NULL, 0, 0};
+    pricing__numbers nums = {NULL, 0, 0, NULL, 0};
     int rc;
 
     pricing_error_init(&err);
@@ -65,7 +65,7 @@ static void expect_code(const char *text, size_t len, size_t max_bytes,
                         pricing_code code, const char *path, int where)
 {
     pricing_error err;
-    pricing__numbers nums = {NULL, 0, 0};
+    pricing__numbers nums = {NULL, 0, 0, NULL, 0};
     int rc;
 
     pricing_error_init(&err);
@@ -397,7 +397,7 @@ END_TEST
 START_TEST(test_u0000)
 {
     pricing_error err;
-    pricing__numbers nums = {NULL, 0, 0};
+    pricing__numbers nums = {NULL, 0, 0, NULL, 0};
 
     pricing_error_init(&err);
     ck_assert_int_eq(check_n("{\"currency\":\"USD\\u0000EUR\"}", 27, CAT,
@@ -501,7 +501,7 @@ static void check_prefixes(const char *doc, size_t len)
     expect_code(doc, len, CAT, PRICING_OK, NULL, __LINE__);
     for (k = 0; k < len; k++) {
         pricing_error err;
-        pricing__numbers nums = {NULL, 0, 0};
+        pricing__numbers nums = {NULL, 0, 0, NULL, 0};
         int rc;
 
         pricing_error_init(&err);
@@ -788,7 +788,7 @@ START_TEST(test_items_limit)
 {
     const size_t max = PRICING_MAX_CONTAINER_ITEMS;
     gen g = {NULL, 0, 0};
-    pricing__numbers nums = {NULL, 0, 0};
+    pricing__numbers nums = {NULL, 0, 0, NULL, 0};
     pricing_error err;
 
     /* Arrays: n and n + 1 elements, long enough numbers for the tree
@@ -904,6 +904,69 @@ START_TEST(test_duplicate_keys)
 }
 END_TEST
 
+/* An object of n keys "k0".."k(n-1)" (inner: each value an object of
+ * inner keys), then, when dup >= 0, the key "k<dup>" again. */
+static void keys_object(gen *g, size_t n, long dup, size_t inner)
+{
+    char buf[32];
+    size_t i, j;
+
+    gen_puts(g, "{");
+    for (i = 0; i < n + (dup >= 0); i++) {
+        snprintf(buf, sizeof buf, "%s\"k%zu\":", i ? "," : "",
+                 i < n ? i : (size_t)dup);
+        gen_puts(g, buf);
+        if (!inner) {
+            gen_puts(g, "0");
+            continue;
+        }
+        gen_puts(g, "{");
+        for (j = 0; j < inner; j++) {
+            snprintf(buf, sizeof buf, "%s\"k%zu\":1", j ? "," : "", j);
+            gen_puts(g, buf);
+        }
+        gen_puts(g, "}");
+    }
+    gen_puts(g, "}");
+}
+
+/* Objects of up to PRICING__JC_SMALL keys compare their keys directly,
+ * larger ones through the table: a duplicate is found on either side of
+ * the switch, whichever key it repeats, and nested objects of either
+ * kind keep their keys apart. */
+START_TEST(test_duplicate_keys_small)
+{
+    size_t n, inner;
+    long dup;
+    char path[32];
+
+    for (inner = 0; inner <= 12; inner += 6) {
+        for (n = 1; n <= 20; n++) {
+            for (dup = -1; dup < (long)n; dup++) {
+                gen g = {NULL, 0, 0};
+                keys_object(&g, n, dup, inner);
+                snprintf(path, sizeof path, "/k%ld", dup);
+                expect_code(g.p, g.n, CAT,
+                            dup < 0 ? PRICING_OK : PRICING_DUPLICATE_KEY,
+                            dup < 0 ? NULL : path, __LINE__);
+                gen_free(&g);
+            }
+        }
+    }
+    /* A duplicate inside an inner object after an outer switch. */
+    CODE("{\"a\":1,\"b\":1,\"c\":1,\"d\":1,\"e\":1,\"f\":1,\"g\":1,\"h\":1,"
+         "\"i\":{\"a\":1,\"i\":2,\"a\":3},\"j\":1}",
+         PRICING_DUPLICATE_KEY, "/i/a");
+    CODE("{\"a\":1,\"b\":1,\"c\":1,\"d\":1,\"e\":1,\"f\":1,\"g\":1,\"h\":1,"
+         "\"i\":{\"a\":1,\"b\":1,\"c\":1,\"d\":1,\"e\":1,\"f\":1,\"g\":1,"
+         "\"h\":1,\"i\":1,\"j\":1},\"j\":1,\"i\":0}",
+         PRICING_DUPLICATE_KEY, "/i");
+    OK("[{\"a\":1,\"b\":1,\"c\":1,\"d\":1,\"e\":1,\"f\":1,\"g\":1,\"h\":1,"
+       "\"i\":1},{\"a\":1,\"b\":1,\"c\":1,\"d\":1,\"e\":1,\"f\":1,\"g\":1,"
+       "\"h\":1,\"i\":1}]");
+}
+END_TEST
+
 /* ---------------------------------------------------------------- lexemes */
 
 START_TEST(test_number_lexemes)
@@ -923,7 +986,7 @@ START_TEST(test_number_lexemes)
         {21, 6, PRICING__NUM_FRAC | PRICING__NUM_EXP},
         {33, 2, 0},
     };
-    pricing__numbers nums = {NULL, 0, 0};
+    pricing__numbers nums = {NULL, 0, 0, NULL, 0};
     pricing_error err;
     size_t i;
 
@@ -1139,7 +1202,7 @@ START_TEST(test_jsontestsuite)
     ck_assert_msg(d != NULL, "cannot open %s", dir);
     while ((de = readdir(d)) != NULL) {
         const char *name = de->d_name;
-        pricing__numbers nums = {NULL, 0, 0};
+        pricing__numbers nums = {NULL, 0, 0, NULL, 0};
         pricing_error err;
         size_t len, i;
         char *text;
@@ -1229,6 +1292,7 @@ Suite *unit_json_suite(void)
     tcase_add_test(big, test_number_limit);
     tcase_add_test(big, test_items_limit);
     tcase_add_test(big, test_duplicate_keys);
+    tcase_add_test(big, test_duplicate_keys_small);
     suite_add_tcase(s, big);
     return s;
 }

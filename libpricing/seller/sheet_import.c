@@ -266,6 +266,8 @@ static int parse_sku(importer *im, const pricing__spec *spec, size_t *pos)
 {
     const char *text = cell(im, PRICING__COL_SKU);
     pricing_error perr;
+    pricing__view_stack vs;
+    pricing__view *view = pricing__view_stack_init(&vs);
     pricing__doc doc;
     const cJSON *m;
     char msg[PRICING_ERROR_MESSAGE_SIZE];
@@ -274,8 +276,8 @@ static int parse_sku(importer *im, const pricing__spec *spec, size_t *pos)
     int bad = 0;
 
     pricing_error_init(&perr);
-    if (pricing__doc_parse(&doc, text, strlen(text), PRICING_MAX_REQUEST_BYTES,
-                           &perr) != 0) {
+    if (pricing__doc_view(&doc, view, text, strlen(text),
+                          PRICING_MAX_REQUEST_BYTES, &perr) != 0) {
         if (perr.code == PRICING_OUT_OF_MEMORY)
             return nomem(im);
         return cell_error(im, PRICING_INVALID_VALUE, PRICING__COL_SKU,
