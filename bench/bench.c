@@ -19,10 +19,11 @@
  *   bench run typed|json SCENARIO N  N quotes in process, untimed: a fixed
  *                                    workload for a profiler (callgrind)
  *   bench threads                    section 4 alone (threads)
- *   bench growth-skus [N]            the SKU row of section 3 alone (typed
+ *   bench growth-skus [N [SKUS]]     the SKU row of section 3 alone (typed
  *                                    API at 10, 1,000 and 100,000 SKUs); with
  *                                    N, only N untimed quotes at 100,000 SKUs
- *                                    (cachegrind: misses a quote)
+ *                                    (cachegrind: misses a quote), or at SKUS
+ *                                    (10, 1000 or 100000: CPU time a quote)
  *
  * BUILDDIR (or $PRICING_BUILDDIR, else ".") is where `pricing` was built.
  * $BENCH_MIN_TIME (seconds, default 0.3) is the shortest run of each
@@ -169,15 +170,18 @@ static int run_main(int json, const char *scenario, long long n)
 }
 
 /* `bench growth-skus`: the per-quote time at 10, 1,000 and 100,000 SKUs
- * (the requests of section 3); with n > 0, n quotes at 100,000 untimed. */
-static int growth_skus_main(long long n)
+ * (the requests of section 3); with n > 0, n quotes untimed at size
+ * (one of the three, 100,000 when 0). */
+static int growth_skus_main(long long n, long size)
 {
     static const unsigned skus[3][2] = {{2, 5}, {10, 100}, {100, 1000}};
     double per[3];
-    int i;
+    int i, only = size == 10 ? 0 : size == 1000 ? 1 : 2;
 
+    if (size != 0 && size != 10 && size != 1000 && size != 100000)
+        die("usage: bench growth-skus [N [10|1000|100000]]");
     init_names();
-    for (i = n > 0 ? 2 : 0; i < 3; i++) {
+    for (i = n > 0 ? only : 0; i < (n > 0 ? only + 1 : 3); i++) {
         scen g;
         ctx c;
         sb t = {0};
@@ -198,7 +202,7 @@ static int growth_skus_main(long long n)
         free_scen(&g);
     }
     if (n > 0) {
-        printf("%lld quotes at 100,000 SKUs\n", n);
+        printf("%lld quotes at %u SKUs\n", n, skus[only][0] * skus[only][1]);
         return 0;
     }
     printf("linear users, random SKU: 10 SKUs %.0f ns, 1,000 %.0f ns, "
@@ -247,7 +251,8 @@ int main(int argc, char **argv)
     if (argc == 2 && strcmp(mode, "threads") == 0)
         return threads_main();
     if (strcmp(mode, "growth-skus") == 0)
-        return growth_skus_main(argc == 3 ? atoll(argv[2]) : 0);
+        return growth_skus_main(argc >= 3 ? atoll(argv[2]) : 0,
+                                argc == 4 ? atol(argv[3]) : 0);
     if (strcmp(mode, "run") == 0) {
         long long n = argc == 5 ? atoll(argv[4]) : 0;
         int json = argc == 5 && strcmp(argv[2], "json") == 0;
