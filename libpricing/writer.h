@@ -98,22 +98,50 @@ static inline char *pricing__p_safe(char *p, const char *s)
 
 /* The most bytes pricing__p_u64 writes. */
 #define PRICING__U64_CHARS 20
+
+/* "00" to "99": digits are written two a step, halving the divisions. */
+extern const char pricing__digit_pairs[201];
+
+/* The decimal digits of v: four values compared a division. */
+static inline unsigned pricing__u64_digits(uint64_t v)
+{
+    unsigned d = 1;
+    for (;;) {
+        if (v < 10)
+            return d;
+        if (v < 100)
+            return d + 1;
+        if (v < 1000)
+            return d + 2;
+        if (v < 10000)
+            return d + 3;
+        v /= 10000;
+        d += 4;
+    }
+}
+
+/* v's digits ending just before end, written from the last one. */
+static inline void pricing__p_digits_back(char *end, uint64_t v)
+{
+    while (v >= 100) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
+        end -= 2;
+        memcpy(end, pricing__digit_pairs + 2 * r, 2);
+    }
+    if (v >= 10)
+        memcpy(end - 2, pricing__digit_pairs + 2 * v, 2);
+    else
+        end[-1] = (char)('0' + v);
+}
+
 /* v in decimal, its digits counted first and then written in place from
  * the last one. */
 static inline char *pricing__p_u64(char *p, uint64_t v)
 {
-    uint64_t t = v;
-    char *end = p + 1;
-    while (t >= 10) {
-        t /= 10;
-        end++;
-    }
-    p = end;
-    do {
-        *--p = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return end;
+    p += pricing__u64_digits(v);
+    pricing__p_digits_back(p, v);
+    return p;
 }
 
 /* v / 10^scale as a quoted JSON string (see pricing__decimal_format), at
@@ -130,8 +158,8 @@ static inline size_t pricing__p_dec_size(const mpz_t v, unsigned scale)
 static inline char *pricing__p_dec(char *p, const mpz_t v, unsigned scale,
                                    int strip)
 {
-    unsigned long u, t;
-    unsigned digits = 1, width, i;
+    unsigned long u;
+    unsigned digits, width, i;
     char *q;
 
     if (mpz_size(v) > 1 || GMP_NUMB_BITS > sizeof u * CHAR_BIT)
@@ -143,18 +171,22 @@ static inline char *pricing__p_dec(char *p, const mpz_t v, unsigned scale,
     if (strip)
         for (; scale > 0 && u % 10 == 0; scale--)
             u /= 10;
-    for (t = u; t >= 10; t /= 10)
-        digits++;
+    digits = pricing__u64_digits(u);
     width = digits > scale ? digits : scale + 1; /* "0.05": the 0 */
     q = p + width + (scale > 0); /* just after the last digit */
     p = q;
     *p++ = '"';
-    for (i = 0; i < scale; i++, u /= 10)
+    for (i = scale; i >= 2; i -= 2, u /= 100) { /* the fraction */
+        q -= 2;
+        memcpy(q, pricing__digit_pairs + 2 * (u % 100), 2);
+    }
+    if (i) {
         *--q = (char)('0' + u % 10);
+        u /= 10;
+    }
     if (scale > 0)
         *--q = '.';
-    for (i = scale; i < width; i++, u /= 10)
-        *--q = (char)('0' + u % 10);
+    pricing__p_digits_back(q, u); /* the integer part, "0" for none */
     return p;
 }
 /* A JSON string; invalid UTF-8 becomes U+FFFD so the output is valid. */
