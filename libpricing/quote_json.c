@@ -20,6 +20,35 @@ static const char *const kind_names[] = {"fixed",    "base",   "quantity",
 
 /* ---------------------------------------------------------------- writing */
 
+/* A line's opening with its kind, written in one copy. */
+#define FRAG(lit) { (lit), sizeof(lit) - 1 }
+static const pricing__jstr kind_open[] = {
+    [PRICING__LINE_FIXED] = FRAG("{\"kind\":\"fixed\""),
+    [PRICING__LINE_BASE] = FRAG("{\"kind\":\"base\""),
+    [PRICING__LINE_QUANTITY] = FRAG("{\"kind\":\"quantity\""),
+    [PRICING__LINE_TIER] = FRAG("{\"kind\":\"tier\""),
+    [PRICING__LINE_DISCOUNT] = FRAG("{\"kind\":\"discount\""),
+    [PRICING__LINE_CREDIT] = FRAG("{\"kind\":\"credit\""),
+    [PRICING__LINE_CHARGE] = FRAG("{\"kind\":\"charge\""),
+};
+
+/* A rule line's "rule" member, written in one copy. */
+static char *write_rule(char *p, pricing__rule_kind rule)
+{
+    switch (rule) {
+    case PRICING__LINEAR:
+        return PRICING__P_LIT(p, ",\"rule\":\"linear\"");
+    case PRICING__GRADUATED:
+        return PRICING__P_LIT(p, ",\"rule\":\"graduated\"");
+    case PRICING__VOLUME:
+        return PRICING__P_LIT(p, ",\"rule\":\"volume\"");
+    case PRICING__PACKAGE:
+        return PRICING__P_LIT(p, ",\"rule\":\"package\"");
+    }
+    p = PRICING__P_LIT(p, ",\"rule\":");
+    return pricing__p_safe(p, pricing__rule_name(rule));
+}
+
 /*
  * A quote is written through the cursor (writer.h): its bound is reserved
  * its worst case once, then every piece is a copy or a digit loop with no
@@ -142,8 +171,7 @@ static char *write_priced(pricing__w *w, char *p, const pricing_quote *q,
         const pricing__jstr *k = &l->attr->key_json; /* ,"id": */
         p = PRICING__P_LIT(p, ",\"attribute\":");
         p = pricing__p_copy(p, k->s + 1, k->n - 2);
-        p = PRICING__P_LIT(p, ",\"rule\":");
-        p = pricing__p_safe(p, pricing__rule_name(l->rule));
+        p = write_rule(p, l->rule);
     }
     if (tiered) {
         p = PRICING__P_LIT(p, ",\"tier\":");
@@ -175,8 +203,7 @@ static char *write_priced(pricing__w *w, char *p, const pricing_quote *q,
 static char *write_line(pricing__w *w, char *p, const pricing_quote *q,
                         const pricing__qline *l)
 {
-    p = PRICING__P_LIT(p, "{\"kind\":");
-    p = pricing__p_safe(p, kind_names[l->kind]);
+    p = pricing__p_jstr(p, &kind_open[l->kind]);
     if (l->kind == PRICING__LINE_DISCOUNT) {
         p = write_discount(p, l);
     } else if (l->sku) { /* credit, charge */
