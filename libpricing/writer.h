@@ -168,9 +168,14 @@ static inline char *pricing__p_dec(char *p, const mpz_t v, unsigned scale,
     *p++ = '"';
     if (mpz_sgn(v) < 0)
         *p++ = '-';
-    if (strip)
-        for (; scale > 0 && u % 10 == 0; scale--)
+    if (strip) { /* trailing zeros of the fraction, two a step */
+        for (; scale >= 2 && u % 100 == 0; scale -= 2)
+            u /= 100;
+        if (scale > 0 && u % 10 == 0) {
             u /= 10;
+            scale--;
+        }
+    }
     digits = pricing__u64_digits(u);
     width = digits > scale ? digits : scale + 1; /* "0.05": the 0 */
     q = p + width + (scale > 0); /* just after the last digit */
