@@ -120,19 +120,28 @@ static inline unsigned pricing__u64_digits(uint64_t v)
     }
 }
 
-/* v's digits ending just before end, written from the last one. */
+/* v's digits ending just before end, written from the last one: four a
+ * division of v, their two pairs split in 32 bits. */
 static inline void pricing__p_digits_back(char *end, uint64_t v)
 {
-    while (v >= 100) {
-        unsigned r = (unsigned)(v % 100);
-        v /= 100;
-        end -= 2;
-        memcpy(end, pricing__digit_pairs + 2 * r, 2);
+    uint32_t r;
+    while (v >= 10000) {
+        r = (uint32_t)(v % 10000);
+        v /= 10000;
+        end -= 4;
+        memcpy(end, pricing__digit_pairs + 2 * (r / 100), 2);
+        memcpy(end + 2, pricing__digit_pairs + 2 * (r % 100), 2);
     }
-    if (v >= 10)
-        memcpy(end - 2, pricing__digit_pairs + 2 * v, 2);
+    r = (uint32_t)v; /* below 10000 */
+    if (r >= 100) {
+        end -= 2;
+        memcpy(end, pricing__digit_pairs + 2 * (r % 100), 2);
+        r /= 100;
+    }
+    if (r >= 10)
+        memcpy(end - 2, pricing__digit_pairs + 2 * r, 2);
     else
-        end[-1] = (char)('0' + v);
+        end[-1] = (char)('0' + r);
 }
 
 /* v in decimal, its digits counted first and then written in place from

@@ -2,6 +2,7 @@
 /* unit_writer.c - the writer's cursor: its digit loops against GMP's
  * formatting, and a quote's reserved bound against what is written for
  * the largest quotes a catalog allows. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,9 @@ static void check_dec(const mpz_t v, unsigned scale, int strip)
 START_TEST(dec_matches_gmp)
 {
     static const char *const values[] = {
-        "0", "1", "5", "9", "10", "100", "105", "1000000", "123456789",
+        "0", "1", "5", "9", "10", "99", "100", "105", "999", "1000", "9999",
+        "10000", "10001", "99990000", "1000000", "123456789",
+        "9999999999999999999", "10000000000000000000",
         "18446744073709551615", "18446744073709551616",
         "99999999999999999999999999999999999999", NULL};
     mpz_t v;
@@ -61,12 +64,24 @@ START_TEST(u64_digits)
     static const char *const want[] = {"0", "9", "10", "99", "100",
                                        "4294967296", "18446744073709551615"};
     char got[PRICING__U64_CHARS + 1];
+    char want_k[PRICING__U64_CHARS + 1];
+    uint64_t p10 = 1, v;
     size_t i;
+    int k, d;
 
     for (i = 0; i < sizeof values / sizeof *values; i++) {
         *pricing__p_u64(got, values[i]) = '\0';
         ck_assert_str_eq(got, want[i]);
     }
+    /* each side of every power of ten: the digit count and the steps of
+     * four and of two digits change there */
+    for (k = 0; k < 20; k++, p10 *= 10)
+        for (d = -1; d <= 1; d++) {
+            v = p10 + (uint64_t)(int64_t)d;
+            snprintf(want_k, sizeof want_k, "%" PRIu64, v);
+            *pricing__p_u64(got, v) = '\0';
+            ck_assert_str_eq(got, want_k);
+        }
 }
 END_TEST
 
