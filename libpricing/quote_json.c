@@ -20,17 +20,28 @@ static const char *const kind_names[] = {"fixed",    "base",   "quantity",
 
 /* ---------------------------------------------------------------- writing */
 
-/* A line's opening with its kind, written in one copy. */
-#define FRAG(lit) { (lit), sizeof(lit) - 1 }
-static const pricing__jstr kind_open[] = {
-    [PRICING__LINE_FIXED] = FRAG("{\"kind\":\"fixed\""),
-    [PRICING__LINE_BASE] = FRAG("{\"kind\":\"base\""),
-    [PRICING__LINE_QUANTITY] = FRAG("{\"kind\":\"quantity\""),
-    [PRICING__LINE_TIER] = FRAG("{\"kind\":\"tier\""),
-    [PRICING__LINE_DISCOUNT] = FRAG("{\"kind\":\"discount\""),
-    [PRICING__LINE_CREDIT] = FRAG("{\"kind\":\"credit\""),
-    [PRICING__LINE_CHARGE] = FRAG("{\"kind\":\"charge\""),
-};
+/* A line's opening with its kind, a literal each (constant-length copies
+ * compile to a few moves, where a table's lengths would call memcpy). */
+static char *write_kind(char *p, pricing__line_kind kind)
+{
+    switch (kind) {
+    case PRICING__LINE_FIXED:
+        return PRICING__P_LIT(p, "{\"kind\":\"fixed\"");
+    case PRICING__LINE_BASE:
+        return PRICING__P_LIT(p, "{\"kind\":\"base\"");
+    case PRICING__LINE_QUANTITY:
+        return PRICING__P_LIT(p, "{\"kind\":\"quantity\"");
+    case PRICING__LINE_TIER:
+        return PRICING__P_LIT(p, "{\"kind\":\"tier\"");
+    case PRICING__LINE_DISCOUNT:
+        return PRICING__P_LIT(p, "{\"kind\":\"discount\"");
+    case PRICING__LINE_CREDIT:
+        return PRICING__P_LIT(p, "{\"kind\":\"credit\"");
+    case PRICING__LINE_CHARGE:
+        return PRICING__P_LIT(p, "{\"kind\":\"charge\"");
+    }
+    return PRICING__P_LIT(p, "{\"kind\":\"unknown\""); /* not reached */
+}
 
 /* A rule line's "rule" member, written in one copy. */
 static char *write_rule(char *p, pricing__rule_kind rule)
@@ -203,7 +214,7 @@ static char *write_priced(pricing__w *w, char *p, const pricing_quote *q,
 static char *write_line(pricing__w *w, char *p, const pricing_quote *q,
                         const pricing__qline *l)
 {
-    p = pricing__p_jstr(p, &kind_open[l->kind]);
+    p = write_kind(p, l->kind);
     if (l->kind == PRICING__LINE_DISCOUNT) {
         p = write_discount(p, l);
     } else if (l->sku) { /* credit, charge */
