@@ -141,7 +141,8 @@ double measure_named(work_fn f, void *arg, const char *what);
 double spawn(const char *const *argv, const char *in, const char *out,
              int *status);
 void write_lines(const char *path, const scen *s, size_t n);
-double measure_spawn(const char *const *argv, const scen *s);
+void measure_spawn_pair(const char *const *a, const char *const *b,
+                        const scen *s, double *ra, double *rb);
 int load_main(unsigned nskus);
 int parse_catalog_main(unsigned nskus);
 int load_history_main(unsigned nversions, unsigned nskus);

@@ -284,8 +284,7 @@ static void front_end_row(run *r, int k)
     w->json = measure(w_json, &c);
     w->fb = measure(w_floor_b, &c);
     ctx_dispose(&c);
-    w->batch = measure_spawn(r->batch_argv, s);
-    w->fa = measure_spawn(r->fa_argv, s);
+    measure_spawn_pair(r->batch_argv, r->fa_argv, s, &w->batch, &w->fa);
     printf("%-14s %9s %9s %9s %9s %9s %8.2f %8.2f %6.0f\n", s->name,
            rate(w->typed), rate(w->json), rate(w->batch), rate(w->fa),
            rate(w->fb), w->batch / w->fa, w->json / w->typed, w->bytes);
