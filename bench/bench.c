@@ -184,14 +184,7 @@ static int growth_skus_main(long long n, long size)
     for (i = n > 0 ? only : 0; i < (n > 0 ? only + 1 : 3); i++) {
         scen g;
         ctx c;
-        sb t = {0};
-        sku_catalog(&t, skus[i][0], skus[i][1]);
-        memset(&g, 0, sizeof g);
-        g.name = "skus";
-        g.cat = load_catalog(&t);
-        free(t.p);
-        rng_seed(12345 + (uint64_t)i);
-        make_sku_scen(&g, skus[i][0], skus[i][1], 65536);
+        load_sku_scen(&g, skus[i][0], skus[i][1], 12345 + (uint64_t)i);
         ctx_init(&c, &g, 0);
         if (n > 0)
             w_typed(&c, (size_t)n);

@@ -85,6 +85,7 @@ void tier_catalog(sb *b, unsigned ntiers);
 pricing_catalog *load_catalog(const sb *text);
 void make_scen(scen *s, int kind, size_t n);
 void make_sku_scen(scen *s, unsigned nedit, unsigned nreg, size_t n);
+void load_sku_scen(scen *s, unsigned nedit, unsigned nreg, uint64_t seed);
 void make_tier_scen(scen *s, int spec, unsigned ntiers, int top, size_t n);
 void free_scen(scen *s);
 

@@ -369,6 +369,22 @@ void make_sku_scen(scen *s, unsigned nedit, unsigned nreg, size_t n)
     }
 }
 
+/* Section 3's growth row at one size: an nedit x nreg spec loaded as a
+ * catalog into s->cat, and requests for random SKUs of it (seeded, so
+ * `bench growth-skus` and the full run price the same stream). */
+void load_sku_scen(scen *s, unsigned nedit, unsigned nreg, uint64_t seed)
+{
+    sb t = {0};
+
+    sku_catalog(&t, nedit, nreg);
+    memset(s, 0, sizeof *s);
+    s->name = "skus";
+    s->cat = load_catalog(&t);
+    free(t.p);
+    rng_seed(seed);
+    make_sku_scen(s, nedit, nreg, 65536);
+}
+
 /* Growth: spec 0 graduated or 1 volume of ntiers; top: quantities in the
  * last tier, else uniform over 1..max. */
 void make_tier_scen(scen *s, int spec, unsigned ntiers, int top, size_t n)

@@ -441,14 +441,7 @@ static void growth_skus(void)
            "100,000");
     for (i = 0; i < 3; i++) {
         scen g;
-        sb t = {0};
-        sku_catalog(&t, skus[i][0], skus[i][1]);
-        memset(&g, 0, sizeof g);
-        g.name = "skus";
-        g.cat = load_catalog(&t);
-        free(t.p);
-        rng_seed(12345 + (uint64_t)i);
-        make_sku_scen(&g, skus[i][0], skus[i][1], 65536);
+        load_sku_scen(&g, skus[i][0], skus[i][1], 12345 + (uint64_t)i);
         per[i] = typed_rate(&g, 0);
         pricing_catalog_free(g.cat);
         free_scen(&g);
