@@ -117,19 +117,7 @@ _FUNCTIONS: Dict[str, Tuple[Any, List[Any]]] = {
 }
 
 
-def _declare() -> None:
-    missing = [n for n in _FUNCTIONS if not hasattr(_c, n)]
-    if missing:
-        raise ImportError(
-            f"pricing: {_lib.library_path} lacks {', '.join(missing)}: "
-            "introspection needs libpricing 0.2", name="pricing._info")
-    for name, (restype, argtypes) in _FUNCTIONS.items():
-        fn = getattr(_c, name)
-        fn.restype = restype
-        fn.argtypes = argtypes
-
-
-_declare()
+_lib.declare(_FUNCTIONS, "introspection needs libpricing 0.2", "pricing._info")
 
 
 def _text(value: Optional[bytes]) -> Optional[str]:

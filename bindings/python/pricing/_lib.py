@@ -48,7 +48,7 @@ from ctypes import (
     c_ulong,
     c_void_p,
 )
-from typing import List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 __all__ = [
     "BINDING_VERSION",
@@ -56,6 +56,7 @@ __all__ = [
     "Error",
     "lib",
     "library_path",
+    "declare",
     "runtime_version",
     "check_version",
     "MAX_DEPTH",
@@ -319,6 +320,24 @@ if ctypes.sizeof(Error) != lib.pricing_error_size():
                       "%d in this binding" % (lib.pricing_error_size(),
                                               ctypes.sizeof(Error)),
                       name="pricing._lib")
+
+
+def declare(functions: Dict[str, Tuple[Any, List[Any]]], need: str,
+            module: str, errcheck: Optional[Any] = None) -> None:
+    """Gives each of functions (name: (restype, argtypes)) its types, and
+    errcheck to those returning a status (c_int), or raises ImportError
+    naming what is missing and why it is needed."""
+    missing = [n for n in functions if not hasattr(lib, n)]
+    if missing:
+        raise ImportError(
+            f"pricing: {library_path} lacks {', '.join(missing)}: {need}",
+            name=module)
+    for name, (restype, argtypes) in functions.items():
+        fn = getattr(lib, name)
+        fn.restype = restype
+        fn.argtypes = argtypes
+        if errcheck is not None and restype is c_int:
+            fn.errcheck = errcheck
 
 
 def take(buf: Buffer) -> bytes:

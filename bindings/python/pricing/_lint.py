@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from ctypes import POINTER, byref, c_char_p, c_int, c_size_t, c_uint, \
     c_void_p
-from typing import TYPE_CHECKING, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from . import _lib, errors
 from ._handle import _errcheck
@@ -23,7 +23,7 @@ _c = _lib.lib
 #: PRICING_LINT_TEXT of pricing.h.
 LINT_TEXT = 0x100
 
-_FUNCTIONS = {
+_FUNCTIONS: Dict[str, Tuple[Any, List[Any]]] = {
     "pricing_catalog_lint": (
         c_int, [POINTER(c_void_p), c_void_p, c_char_p, POINTER(_lib.Error)]),
     "pricing_lint_free": (None, [c_void_p]),
@@ -33,21 +33,8 @@ _FUNCTIONS = {
 }
 
 
-def _declare() -> None:
-    missing = [n for n in _FUNCTIONS if not hasattr(_c, n)]
-    if missing:
-        raise ImportError(
-            f"pricing: {_lib.library_path} lacks {', '.join(missing)}: "
-            "the linter needs a newer libpricing", name="pricing._lint")
-    for name, (restype, argtypes) in _FUNCTIONS.items():
-        fn = getattr(_c, name)
-        fn.restype = restype
-        fn.argtypes = argtypes
-        if restype is c_int:
-            fn.errcheck = _errcheck
-
-
-_declare()
+_lib.declare(_FUNCTIONS, "the linter needs a newer libpricing",
+             "pricing._lint", _errcheck)
 
 
 def _rules_bytes(rules: Optional[str]) -> Optional[bytes]:
