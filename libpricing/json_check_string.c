@@ -91,6 +91,52 @@ static int plain(unsigned b)
     return b >= 0x20 && b < 0x80 && b != '"' && b != '\\';
 }
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+#define LOW7 UINT64_C(0x7F7F7F7F7F7F7F7F)
+
+/* The high bit of each byte of w that is zero (exact: no carries). */
+static uint64_t zero_bytes(uint64_t w)
+{
+    return ~(((w & LOW7) + LOW7) | w | LOW7);
+}
+
+/* The high bit of each byte of w that is not plain: >= 0x80, < 0x20,
+ * '"' or '\\'. Each sum stays inside its byte, so no false hits. */
+static uint64_t not_plain(uint64_t w)
+{
+    uint64_t low = ~((w & LOW7) + ONES * 0x60) & HIGH; /* (b & 0x7F) < 0x20 */
+    return (w & HIGH) | low | zero_bytes(w ^ (ONES * '"')) |
+           zero_bytes(w ^ (ONES * '\\'));
+}
+
+/* The end of the run of plain bytes from i: eight bytes a test (one
+ * branch a word rather than a byte), the last len % 8 bytewise so that
+ * nothing past len is read. */
+static size_t plain_run(const unsigned char *s, size_t i, size_t len)
+{
+    while (len - i >= 8) {
+        uint64_t w, m;
+        memcpy(&w, s + i, 8);
+        if ((m = not_plain(w)) != 0)
+            return i + ((unsigned)__builtin_ctzll(m) >> 3);
+        i += 8;
+    }
+    while (i < len && plain(s[i]))
+        i++;
+    return i;
+}
+#else
+static size_t plain_run(const unsigned char *s, size_t i, size_t len)
+{
+    while (i < len && plain(s[i]))
+        i++;
+    return i;
+}
+#endif
+
 /* See json_checker.h. */
 int pricing__jc_scan_string(checker *c, unsigned char *out, size_t *n,
                            size_t *stored, int *has_nul)
@@ -106,15 +152,11 @@ int pricing__jc_scan_string(checker *c, unsigned char *out, size_t *n,
         size_t k;
         unsigned b;
 
-        if (i >= len)
-            return pricing__jc_syntax(c, len, "unterminated string");
-        b = s[i];
-        if (plain(b)) {
-            /* A run of plain ASCII: one test a byte and one copy, the
-             * prefix kept as byte by byte (one byte a character). */
-            size_t end = i + 1;
-            while (end < len && plain(s[end]))
-                end++;
+        size_t end = plain_run(s, i, len);
+
+        if (end > i) {
+            /* A run of plain ASCII: one copy, the prefix kept as byte by
+             * byte (one byte a character). */
             k = end - i;
             if (out && kept == dn && dn < PRICING_MAX_STRING_BYTES) {
                 size_t m = PRICING_MAX_STRING_BYTES - dn < k
@@ -124,8 +166,11 @@ int pricing__jc_scan_string(checker *c, unsigned char *out, size_t *n,
             }
             dn += k;
             i = end;
-            continue;
+            bytes = s + i;
         }
+        if (i >= len)
+            return pricing__jc_syntax(c, len, "unterminated string");
+        b = s[i];
         if (b == '"')
             break;
         if (b < 0x20)
