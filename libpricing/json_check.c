@@ -153,29 +153,37 @@ void pricing__numbers_dispose(pricing__numbers *nums)
 
 /* ---------------------------------------------------------------- view */
 
-/* The node type of the value whose first byte is b (a number when it is
- * none of the others: an invalid byte is an error before the view is
- * read). */
-static int node_type(unsigned b)
-{
-    switch (b) {
-    case '[': return cJSON_Array;
-    case '{': return cJSON_Object;
-    case '"': return cJSON_String;
-    case 't': return cJSON_True;
-    case 'f': return cJSON_False;
-    case 'n': return cJSON_NULL;
-    default: return cJSON_Number;
-    }
-}
+/* What the byte that starts a value makes it: one table load rather
+ * than a chain of tests (VC_BAD: no value starts so). */
+enum vclass {
+    VC_BAD, VC_ARRAY, VC_OBJECT, VC_STRING, VC_TRUE, VC_FALSE, VC_NULL,
+    VC_NUMBER
+};
 
-/* Appends the node of the value starting at c->pos. */
-static int view_value(checker *c)
+static const unsigned char value_class[256] = {
+    ['['] = VC_ARRAY, ['{'] = VC_OBJECT, ['"'] = VC_STRING,
+    ['t'] = VC_TRUE, ['f'] = VC_FALSE, ['n'] = VC_NULL,
+    ['-'] = VC_NUMBER, ['0'] = VC_NUMBER, ['1'] = VC_NUMBER,
+    ['2'] = VC_NUMBER, ['3'] = VC_NUMBER, ['4'] = VC_NUMBER,
+    ['5'] = VC_NUMBER, ['6'] = VC_NUMBER, ['7'] = VC_NUMBER,
+    ['8'] = VC_NUMBER, ['9'] = VC_NUMBER
+};
+
+/* The node type of a class (a number for VC_BAD: an invalid byte is an
+ * error before the view is read). */
+static const int class_type[] = {
+    cJSON_Number, cJSON_Array, cJSON_Object, cJSON_String, cJSON_True,
+    cJSON_False, cJSON_NULL, cJSON_Number
+};
+
+/* Appends the node of the value of class vc starting at c->pos. */
+static int view_value(checker *c, unsigned vc)
 {
     const frame *f = c->depth ? &c->stack[c->depth - 1] : NULL;
     pricing__view *v = c->view;
-    int type = node_type(c->s[c->pos]), rc = 0;
+    int type = class_type[vc], rc = 0;
     size_t k;
+    int is_num;
 
     k = pricing__view_add(v, f ? f->node : SIZE_MAX, type,
                           f && f->is_object ? (char *)c->arena + f->key_off
@@ -187,8 +195,10 @@ static int view_value(checker *c)
         c->building = 0; /* past the size bound: rejected at the end */
         return 0;
     }
-    if (type == cJSON_Number)
-        v->nodes[k].valueint = (int)v->nums.n; /* its lexeme, next */
+    /* A number's valueint is its lexeme, next; a mask, not a branch. */
+    is_num = -(type == cJSON_Number);
+    v->nodes[k].valueint = (v->nodes[k].valueint & ~is_num) |
+                           ((int)v->nums.n & is_num);
     c->node = k;
     return 0;
 }
@@ -400,6 +410,8 @@ static void close_container(checker *c)
 /* A value starts at c->pos (not whitespace, not the end). */
 static int scan_value(checker *c, enum state *st)
 {
+    unsigned vc = value_class[c->s[c->pos]];
+
     if (c->depth > 0 && !c->stack[c->depth - 1].is_object) {
         frame *f = &c->stack[c->depth - 1];
         if (f->count == PRICING_MAX_CONTAINER_ITEMS)
@@ -409,28 +421,30 @@ static int scan_value(checker *c, enum state *st)
     *st = ST_AFTER;
     c->tree_bytes += PRICING__TREE_NODE_BYTES;
     if (c->building) {
-        int rc = view_value(c);
+        int rc = view_value(c, vc);
         if (rc != 0)
             return rc;
     }
-    switch (c->s[c->pos]) {
-    case '[':
+    /* Tests, not a jump table: an indirect jump whose target changes
+     * with every value mispredicts more often. */
+    if (vc == VC_STRING)
+        return scan_string_value(c);
+    if (vc == VC_NUMBER)
+        return scan_number(c);
+    switch (vc) {
+    case VC_ARRAY:
         *st = ST_ARRAY_FIRST;
         return open_container(c, 0);
-    case '{':
+    case VC_OBJECT:
         *st = ST_OBJECT_FIRST;
         return open_container(c, 1);
-    case '"':
-        return scan_string_value(c);
-    case 't':
+    case VC_TRUE:
         return scan_literal(c, "true");
-    case 'f':
+    case VC_FALSE:
         return scan_literal(c, "false");
-    case 'n':
+    case VC_NULL:
         return scan_literal(c, "null");
     default:
-        if (c->s[c->pos] == '-' || is_digit(c->s[c->pos]))
-            return scan_number(c);
         return pricing__jc_unexpected(c, c->pos, "expected a value");
     }
 }
