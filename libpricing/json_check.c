@@ -253,9 +253,9 @@ static int scan_key(checker *c)
 static int scan_string_value(checker *c)
 {
     unsigned char *out = c->building ? c->arena + c->arena_len : NULL;
-    size_t n = 0;
+    size_t n = 0, kept = 0; /* kept, never NULL: one branch less */
     int nul = 0;
-    int rc = pricing__jc_scan_string(c, out, &n, NULL, &nul);
+    int rc = pricing__jc_scan_string(c, out, &n, &kept, &nul);
 
     if (rc != 0)
         return rc;
