@@ -314,6 +314,51 @@ START_TEST(test_control_bytes)
 }
 END_TEST
 
+/* A string's plain run is classified a word at a time
+ * (json_check_string.c): put the byte that ends it at every offset of
+ * the first three words and in the bytewise tail, and end the text
+ * inside the run, so a missed byte or a read past len shows. */
+START_TEST(test_string_runs)
+{
+    static const char *const ok_ends[] = {"\x7f", " ", "~", "\xc3\xa9",
+                                          "\\n", "\\u00e9"};
+    char doc[128], doc2[128];
+    size_t n, i;
+
+    for (n = 0; n <= 26; n++) {
+        char run[32];
+        memset(run, 'a', n);
+        run[n] = '\0';
+        snprintf(doc, sizeof doc, "[\"%s\x1f\"]", run);
+        expect_syntax(doc, strlen(doc), 2 + n, 1, (int)(3 + n),
+                      "control character in string", __LINE__);
+        snprintf(doc, sizeof doc, "[\"%s\x80\"]", run);
+        expect_syntax(doc, strlen(doc), 2 + n, 1, (int)(3 + n),
+                      "invalid UTF-8", __LINE__);
+        snprintf(doc, sizeof doc, "[\"%s\\q\"]", run);
+        expect_syntax(doc, strlen(doc), 3 + n, 1, (int)(4 + n),
+                      "invalid escape", __LINE__);
+        /* The text ends inside the run: exact-size buffer, no quote. */
+        snprintf(doc, sizeof doc, "[\"%s", run);
+        expect_syntax(doc, strlen(doc), strlen(doc), 1,
+                      (int)strlen(doc) + 1, "unterminated string", __LINE__);
+        for (i = 0; i < sizeof ok_ends / sizeof *ok_ends; i++) {
+            snprintf(doc, sizeof doc, "[\"%s%s\",\"%s\"]", run,
+                     ok_ends[i], run);
+            expect_code(doc, strlen(doc), CAT, PRICING_OK, NULL, __LINE__);
+        }
+        /* Keys decoded in full: equal ones are duplicates, ones that
+         * differ only in their last byte are not. */
+        snprintf(doc, sizeof doc, "{\"%sb\":1,\"%sb\":2}", run, run);
+        snprintf(doc2, sizeof doc2, "/%sb", run);
+        expect_code(doc, strlen(doc), CAT, PRICING_DUPLICATE_KEY, doc2,
+                    __LINE__);
+        snprintf(doc, sizeof doc, "{\"%sb\":1,\"%sc\":2}", run, run);
+        expect_code(doc, strlen(doc), CAT, PRICING_OK, NULL, __LINE__);
+    }
+}
+END_TEST
+
 START_TEST(test_bom)
 {
     SYNTAX_MSG("\xef\xbb\xbf{}", 0, 1, 1, "byte order mark");
@@ -1271,6 +1316,7 @@ Suite *unit_json_suite(void)
     tcase_add_test(tc, test_number_grammar);
     tcase_add_test(tc, test_nul_bytes);
     tcase_add_test(tc, test_control_bytes);
+    tcase_add_test(tc, test_string_runs);
     tcase_add_test(tc, test_bom);
     tcase_add_test(tc, test_invalid_utf8);
     tcase_add_test(tc, test_u0000);
