@@ -230,19 +230,25 @@ void measure_spawn_pair(const char *const *a, const char *const *b,
     unlink(path);
 }
 
-/* Prints: seconds, peak RSS before and after (KiB), heap in use by the
- * loaded catalog (KiB), bytes, SKUs. */
-int load_main(unsigned nskus)
+/* Loads a generated nskus-SKU catalog, or a history of nversions
+ * versions of one (contract 1.2) when nversions > 0, and prints: seconds,
+ * peak RSS before and after (KiB), heap in use by the loaded catalog
+ * (KiB), bytes, SKUs (over all versions). */
+static int load_report(unsigned nversions, unsigned nskus)
 {
     unsigned nedit = nskus >= 100 ? 100 : 1, nreg = nskus / nedit;
     sb text = {0};
     pricing_catalog *cat;
     long rss0, rss1, cur, heap0;
     double t0, t1;
+    size_t skus;
 
     init_names();
     heap0 = heap_kib();
-    sku_catalog(&text, nedit, nreg);
+    if (nversions > 0)
+        history_catalog(&text, nversions, nedit, nreg);
+    else
+        sku_catalog(&text, nedit, nreg);
     rss0 = maxrss_kib();
     t0 = now();
     cat = load_catalog(&text);
@@ -251,10 +257,23 @@ int load_main(unsigned nskus)
     free(text.p);
     cur = heap_kib();
     cur = cur >= 0 ? cur - heap0 : rss_now_kib();
+    skus = pricing_catalog_sku_count(cat);
+    if (nversions > 0)
+        skus *= pricing_catalog_version_count(cat);
     printf("%.6f %ld %ld %ld %zu %zu\n", t1 - t0, rss0, rss1, cur, text.n,
-           pricing_catalog_sku_count(cat));
+           skus);
     pricing_catalog_free(cat);
     return 0;
+}
+
+int load_main(unsigned nskus)
+{
+    return load_report(0, nskus);
+}
+
+int load_history_main(unsigned nversions, unsigned nskus)
+{
+    return load_report(nversions, nskus);
 }
 
 /* The text load_main loads, through cJSON_ParseWithLength alone, in a
@@ -281,33 +300,6 @@ int parse_catalog_main(unsigned nskus)
     cJSON_Delete(root);
     free(text.p);
     printf("%.6f %ld %ld\n", t1 - t0, rss0, rss1);
-    return 0;
-}
-
-/* A history of nversions versions of an nskus-SKU catalog (contract
- * 1.2): prints what load_main prints, SKUs over all versions. */
-int load_history_main(unsigned nversions, unsigned nskus)
-{
-    unsigned nedit = nskus >= 100 ? 100 : 1, nreg = nskus / nedit;
-    sb text = {0};
-    pricing_catalog *cat;
-    long rss0, rss1, cur, heap0;
-    double t0, t1;
-
-    init_names();
-    heap0 = heap_kib();
-    history_catalog(&text, nversions, nedit, nreg);
-    rss0 = maxrss_kib();
-    t0 = now();
-    cat = load_catalog(&text);
-    t1 = now();
-    rss1 = maxrss_kib();
-    free(text.p);
-    cur = heap_kib();
-    cur = cur >= 0 ? cur - heap0 : rss_now_kib();
-    printf("%.6f %ld %ld %ld %zu %zu\n", t1 - t0, rss0, rss1, cur, text.n,
-           pricing_catalog_sku_count(cat) * pricing_catalog_version_count(cat));
-    pricing_catalog_free(cat);
     return 0;
 }
 
