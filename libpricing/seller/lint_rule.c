@@ -8,20 +8,7 @@
  * the quantities. Allowed quantities are min + k x step up to max. */
 #include "decimal.h"
 #include "lint.h"
-
-/* The number of affine pieces of r: its tiers, or one. */
-static size_t pieces(const pricing__rule *r)
-{
-    switch (r->kind) {
-    case PRICING__GRADUATED:
-    case PRICING__VOLUME:
-        return r->ntiers;
-    case PRICING__LINEAR:
-    case PRICING__PACKAGE:
-        break;
-    }
-    return 1;
-}
+#include "rule.h"
 
 /* The quantities of piece k: [lo, hi] (tier 1 holds 0, tier k > 1 starts
  * just above the previous up_to). */
@@ -100,7 +87,7 @@ static void piece_amount(mpz_t out, const pricing__rule *r, size_t k,
 /* The piece of r holding q. */
 static size_t piece_of(const pricing__rule *r, uint64_t q)
 {
-    size_t lo = 0, hi = pieces(r) - 1;
+    size_t lo = 0, hi = pricing__rule_price_count(r) - 1;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (piece_hi(r, mid) >= q)
@@ -124,7 +111,7 @@ size_t pricing__rule_inversions(pricing__inversion *out, size_t cap,
                                 const pricing__rule *r,
                                 const pricing__attr *at)
 {
-    size_t n = 0, k = 0, t, np = pieces(r);
+    size_t n = 0, k = 0, t, np = pricing__rule_price_count(r);
     uint64_t q, next;
     mpz_t a, b;
 
@@ -206,7 +193,9 @@ int pricing__rule_max_diff(mpz_t best, uint64_t *arg, const pricing__rule *a,
                            unsigned long ca, const pricing__rule *b,
                            unsigned long cb, const pricing__attr *at)
 {
-    size_t i = 0, j = 0, na = pieces(a), nb = pieces(b);
+    /* A rule's affine pieces are its prices: its tiers, or one. */
+    size_t i = 0, j = 0, na = pricing__rule_price_count(a),
+           nb = pricing__rule_price_count(b);
     uint64_t lo, hi, q;
     int have = 0;
     mpz_t va, vb;
